@@ -1,0 +1,293 @@
+"""CLI: the `newsclean` command. Thin: options in, `Cleaner` calls, formatted output out.
+
+    newsclean [clean] [OPTIONS] [FILE]...   clean files (or stdin) into JSON
+    newsclean rules list|check              show or test the rule packs
+    newsclean samples check|bless [DIR]     regression samples against golden JSON
+    newsclean schema                        print the output JSON schema
+
+Exit codes: 0 all inputs cleaned; 1 some input failed; 2 usage or rule-file error. Every error
+is one line on stderr naming the input; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from cleaner import emit
+from cleaner.errors import InputError, NewscleanError, RuleFileError
+from cleaner.pipeline import INPUT_FORMATS, Cleaner
+from cleaner.rules import RuleSet, check_examples, load_rules
+from cleaner.schema import schema_text
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class DefaultGroup(click.Group):
+    """A group whose first argument, when it is not a command name, goes to `clean`."""
+
+    default_command = "clean"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsclean")
+def main() -> None:
+    """Clean scraped news text or HTML into JSON: title, subtitle, byline, body, captions,
+    and every removed line with the rule that removed it.
+
+    Run `newsclean clean --help` for the cleaning options; `newsclean FILE` is short for
+    `newsclean clean FILE`.
+    """
+
+
+rules_option = click.option(
+    "--rules",
+    "rule_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra rule pack file or folder; repeatable; adds to or overrides the built-in rules.",
+)
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=True, allow_dash=True))
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="How to read inputs.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(emit.OUTPUT_FORMATS),
+    default=None,
+    help="json (one input), jsonl (several), or text.",
+)
+@click.option("--url", default=None, help="URL of the page (selects site rules; never fetched).")
+@rules_option
+@click.option(
+    "--explain", is_flag=True, help="Show every input line with its label and reason instead of JSON."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write to this file (atomically) instead of stdout.",
+)
+def clean(
+    files: tuple[Path, ...],
+    input_format: str,
+    output_format: str | None,
+    url: str | None,
+    rule_paths: tuple[Path, ...],
+    explain: bool,
+    output: Path | None,
+) -> None:
+    """Clean FILE… (or standard input, also as '-') into JSON."""
+    cleaner = Cleaner(_load_rules_or_exit(rule_paths))
+    sources = list(files) or [Path("-")]
+    if sources == [Path("-")] and sys.stdin.isatty():
+        raise click.UsageError("no input: give FILE… or pipe a page into standard input")
+    fmt = output_format or ("json" if len(sources) == 1 else "jsonl")
+    failed = False
+    with _output(output) as out:
+        for path in sources:
+            source = "-" if str(path) == "-" else str(path)
+            try:
+                raw = _read(path, source)
+                article = cleaner.clean(raw, url=url, input_format=input_format, source=source)  # type: ignore[arg-type]
+            except NewscleanError as error:
+                failed = True
+                _report(str(error))
+                if fmt == "jsonl" and not explain:
+                    out.write(emit.error_jsonl(source, _message(error)))
+                continue
+            except Exception as error:  # a bug must not lose the rest of the batch
+                failed = True
+                _report(f"{source}: internal error: {type(error).__name__}: {error}")
+                if fmt == "jsonl" and not explain:
+                    out.write(emit.error_jsonl(source, f"internal error: {type(error).__name__}: {error}"))
+                continue
+            for warning in article.warnings:
+                _report(f"{source}: warning: {warning}")
+            out.write(_render(article, fmt, explain, len(sources) > 1))
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@main.group()
+def rules() -> None:
+    """Show and test the rule packs."""
+
+
+@rules.command("list")
+@rules_option
+def rules_list(rule_paths: tuple[Path, ...]) -> None:
+    """List every active rule: id, label, action, where it applies and why."""
+    ruleset = _load_rules_or_exit(rule_paths)
+    for rule in ruleset.generic:
+        click.echo(f"{rule.id:<32} {rule.label:<11} {rule.action:<5} {rule.where:<4} {rule.why}")
+    for pack in ruleset.sites:
+        click.echo(f"\n[site {pack.name}: {', '.join(pack.hosts) or 'signature only'}]")
+        for rule in pack.rules:
+            click.echo(f"{rule.id:<32} {rule.label:<11} {rule.action:<5} {rule.where:<4} {rule.why}")
+        for disable in pack.disables:
+            click.echo(f"{disable.id:<32} disabled    {disable.why}")
+    for disable in ruleset.disabled:
+        click.echo(f"{disable.id:<32} disabled    {disable.why}")
+
+
+@rules.command("check")
+@rules_option
+def rules_check(rule_paths: tuple[Path, ...]) -> None:
+    """Load every rule pack and run every rule's examples; exit 2 on any problem."""
+    ruleset = _load_rules_or_exit(rule_paths)
+    problems = [str(problem) for problem in check_examples(ruleset)]
+    problems.extend(_chain_problems(ruleset))
+    for problem in problems:
+        _report(problem)
+    count = sum(len(rule.match_examples) + len(rule.keep_examples) for rule in ruleset.all_rules())
+    if problems:
+        sys.exit(EXIT_USAGE)
+    click.echo(f"{len(ruleset.all_rules())} rules, {count} examples: all pass")
+
+
+@main.group()
+def samples() -> None:
+    """Regression samples: raw inputs with golden JSON."""
+
+
+samples_dir = click.argument(
+    "folder", required=False, default="samples", type=click.Path(path_type=Path, file_okay=False, exists=True)
+)
+
+
+@samples.command("check")
+@samples_dir
+@click.option("--only", "names", multiple=True, help="Only this sample (repeatable).")
+@rules_option
+def samples_check(folder: Path, names: tuple[str, ...], rule_paths: tuple[Path, ...]) -> None:
+    """Check each sample against its golden JSON and expectations, with a diff."""
+    from cleaner.samples import check_sample, sample_inputs
+
+    cleaner = Cleaner(_load_rules_or_exit(rule_paths))
+    results = [check_sample(cleaner, path) for path in sample_inputs(folder, names)]
+    for result in results:
+        click.echo(f"{'ok  ' if result.ok else 'FAIL'} {result.name}")
+        for problem in result.problems:
+            click.echo("     " + problem.replace("\n", "\n     "))
+    failed = sum(1 for result in results if not result.ok)
+    click.echo(f"{len(results) - failed} of {len(results)} samples pass")
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@samples.command("bless")
+@samples_dir
+@click.option("--only", "names", multiple=True, help="Only this sample (repeatable).")
+@rules_option
+def samples_bless(folder: Path, names: tuple[str, ...], rule_paths: tuple[Path, ...]) -> None:
+    """Write the golden JSON of each sample from the current output."""
+    from cleaner.samples import bless_sample, sample_inputs
+
+    cleaner = Cleaner(_load_rules_or_exit(rule_paths))
+    for path in sample_inputs(folder, names):
+        changed = bless_sample(cleaner, path)
+        click.echo(f"{'blessed ' if changed else 'unchanged'} {path.with_suffix('.json').name}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the output (schema v1)."""
+    click.echo(schema_text(), nl=False)
+
+
+def _load_rules_or_exit(rule_paths: tuple[Path, ...]) -> RuleSet:
+    try:
+        return load_rules(rule_paths)
+    except RuleFileError as error:
+        for problem in error.problems:
+            _report(str(problem))
+        _report(f"{len(error.problems)} problem(s) in rule files; nothing was cleaned")
+        sys.exit(EXIT_USAGE)
+
+
+def _chain_problems(ruleset: RuleSet) -> list[str]:
+    """Keep examples must survive the whole rule chain, not only their own rule."""
+    from cleaner.engine import Matcher, Positions
+    from cleaner.model import Block
+
+    problems = []
+    matcher = Matcher(ruleset.generic)
+    for rule in ruleset.generic:
+        for text in rule.keep_examples:
+            block = Block(0, 1, text)
+            found = matcher.match([block], Positions(None, None), [])[0]
+            if found is not None:
+                problems.append(
+                    f"{rule.path}: rule {rule.id}: keep example {text!r} is removed by rule {found.rule.id}"
+                )
+    return problems
+
+
+def _read(path: Path, source: str) -> bytes:
+    if source == "-":
+        return sys.stdin.buffer.read()
+    if path.is_dir():
+        raise InputError(source, "is a directory; give the files in it")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except OSError as error:
+        raise InputError(source, f"cannot read: {error.strerror or error}") from None
+
+
+def _render(article: Any, fmt: str, explain: bool, many: bool) -> str:
+    if explain:
+        return emit.explain(article)
+    if fmt == "text":
+        return (f"==> {article.source} <==\n" if many else "") + emit.to_text(article)
+    if fmt == "jsonl":
+        return emit.to_jsonl(article)
+    return emit.to_json(article)
+
+
+def _message(error: NewscleanError) -> str:
+    return error.message if isinstance(error, InputError) else str(error)
+
+
+def _report(line: str) -> None:
+    click.echo(f"newsclean: {line}", err=True)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[IO[str]]:
+    """Standard output, or a temporary file renamed over `path` only when all went well."""
+    if path is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            yield handle
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

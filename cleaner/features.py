@@ -1,0 +1,27 @@
+"""Features: measurements of one block's text that the labelling passes reason with.
+
+Pure functions of a string; no knowledge of pages, rules or labels.
+"""
+
+from __future__ import annotations
+
+import regex
+
+PROSE_MIN_CHARS = 150
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends like a sentence (closing quotes and brackets allowed).
+
+    >>> ends_sentence("He declined to comment.”")
+    True
+    >>> ends_sentence("More from the Ledger")
+    False
+    """
+    return _SENTENCE_END.search(text) is not None
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph of running text: long enough and ending like a sentence."""
+    return len(text) >= PROSE_MIN_CHARS and ends_sentence(text)

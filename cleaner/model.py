@@ -1,0 +1,172 @@
+"""The data model: labels, blocks, decisions and the cleaned article.
+
+Frozen dataclasses and enums only; the one behaviour here is turning an `Article` into the
+JSON shape of schema v1 (`newsclean/1`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+SCHEMA_ID = "newsclean/1"
+
+
+class Label(StrEnum):
+    """What a block of the page is."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    DATE = "date"
+    BODY = "body"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    COPYRIGHT = "copyright"
+    BOILERPLATE = "boilerplate"
+
+
+class BlockKind(StrEnum):
+    """Where a block came from: a line of text, or an element of the HTML."""
+
+    LINE = "line"
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    ITEM = "item"
+    QUOTE = "quote"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    TITLE = "title"
+    DESCRIPTION = "description"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of the page: a line of text or an HTML paragraph, heading, item or caption.
+
+    `line` is the 1-based line number in the repaired text, or the block's order number for
+    HTML input, so that every removal can point back at its input.
+    """
+
+    index: int
+    line: int
+    text: str
+    kind: BlockKind = BlockKind.LINE
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What one block was labelled, and why: a rule id or a `structure.*` test name.
+
+    A caption whose credit ends its own line carries the two parts in `caption` and `credit`;
+    `paired_with` is the index of the other block of a caption/credit pair.
+    """
+
+    label: Label
+    reason: str
+    caption: str | None = None
+    credit: str | None = None
+    paired_with: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A photo caption with its credit split out."""
+
+    text: str
+    credit: str | None
+    line: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "credit": self.credit, "line": self.line}
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A block that is not part of the article, with the label and reason that removed it."""
+
+    line: int
+    text: str
+    label: Label
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "text": self.text, "label": str(self.label), "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One kind of repair and on how many lines it changed something."""
+
+    fix: str
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"fix": self.fix, "count": self.count}
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """One input block and the decision taken on it; what `--explain` shows."""
+
+    block: Block
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class Article:
+    """The cleaned article: schema v1 fields, plus the per-block trace for explanations."""
+
+    source: str = "-"
+    url: str | None = None
+    site: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    body: tuple[str, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    publisher: str | None = None
+    copyright: str | None = None
+    removed: tuple[Removal, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    warnings: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    trace: tuple[Trace, ...] = field(default=(), repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of schema v1, keys in schema order."""
+        return {
+            "schema": SCHEMA_ID,
+            "source": self.source,
+            "url": self.url,
+            "site": self.site,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "byline": self.byline,
+            "dateline": self.dateline,
+            "published": self.published,
+            "body": list(self.body),
+            "captions": [caption.to_dict() for caption in self.captions],
+            "publisher": self.publisher,
+            "copyright": self.copyright,
+            "removed": [removal.to_dict() for removal in self.removed],
+            "repairs": [repair.to_dict() for repair in self.repairs],
+            "warnings": list(self.warnings),
+            "flags": list(self.flags),
+        }
+
+    def to_json(self, *, indent: int | None = 2, sort_keys: bool = False) -> str:
+        """Serialise to JSON text (UTF-8 characters kept, no trailing newline)."""
+        separators = None if indent is not None else (",", ":")
+        return json.dumps(
+            self.to_dict(),
+            ensure_ascii=False,
+            indent=indent,
+            sort_keys=sort_keys,
+            separators=separators,
+        )

@@ -1,0 +1,178 @@
+"""Pipeline: decode, repair, segment, label and assemble one document.
+
+`Cleaner` holds a compiled rule set and cleans any number of documents; it keeps no state
+between documents, so one instance can serve many threads. `clean` is the one-call form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from cleaner.assemble import assemble
+from cleaner.decode import decode
+from cleaner.engine import DEFAULT_TIMEOUT, Match, MatcherCache, Positions
+from cleaner.html import Extraction, extract_html, looks_like_html
+from cleaner.model import Article, Block, BlockKind, Decision, Label
+from cleaner.repair import repair, repair_texts
+from cleaner.rules import RuleSet, host_of, load_rules
+from cleaner.segment import segment_text
+from cleaner.structure import label_blocks
+
+InputFormat = Literal["auto", "text", "html"]
+INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "html")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A document cut into blocks, with what its segmenter already knows about some of them."""
+
+    blocks: list[Block]
+    preset: list[Decision | None]
+    extraction: Extraction | None = None
+
+
+class Cleaner:
+    """A reusable cleaner: one compiled rule set, any number of documents, any number of threads."""
+
+    def __init__(
+        self,
+        ruleset: RuleSet | None = None,
+        *,
+        rule_paths: Sequence[Path] = (),
+        regex_timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.ruleset = ruleset if ruleset is not None else load_rules(rule_paths)
+        self._matchers = MatcherCache(self.ruleset, regex_timeout)
+
+    def clean(
+        self,
+        raw: str | bytes,
+        *,
+        url: str | None = None,
+        input_format: InputFormat = "auto",
+        source: str = "-",
+    ) -> Article:
+        """Clean one document given as text or bytes; raise `InputError` if it cannot be read."""
+        if input_format not in INPUT_FORMATS:
+            raise ValueError(f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}")
+        warnings: list[str] = []
+        if isinstance(raw, bytes):
+            decoded = decode(raw, source)
+            text = decoded.text
+            warnings.extend(decoded.warnings)
+        else:
+            text = raw
+        is_html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
+        if is_html:
+            extraction = extract_html(text, url=url, source=source)
+            fixed, repairs = repair_texts(extraction.texts(), from_html=True)
+            page = _html_page(extraction.with_texts(fixed))
+            clean_text = "\n".join(block.text for block in page.blocks)
+        else:
+            repaired = repair(text)
+            repairs, clean_text = repaired.repairs, repaired.text
+            blocks = segment_text(clean_text)
+            page = Page(blocks, [None] * len(blocks))
+        site_pack = self.ruleset.site_for(url, clean_text)
+        matcher = self._matchers.get(site_pack.name if site_pack else None, self.ruleset.rules_for(site_pack))
+        positions = Positions.of(page.blocks)
+        matches = matcher.match(page.blocks, positions, warnings)
+        decisions = label_blocks(page.blocks, _merge(page.preset, matches))
+        return assemble(
+            page.blocks,
+            decisions,
+            source=source,
+            url=url,
+            site=_site_name(url, site_pack.hosts if site_pack else ()),
+            repairs=repairs,
+            warnings=warnings,
+            metadata=page.extraction.metadata if page.extraction else None,
+        )
+
+
+_DEFAULT_CLEANER: Cleaner | None = None
+
+
+def clean(raw: str | bytes, *, url: str | None = None, input_format: InputFormat = "auto") -> Article:
+    """Clean one document with the built-in rules (compiled once per process)."""
+    global _DEFAULT_CLEANER
+    if _DEFAULT_CLEANER is None:
+        _DEFAULT_CLEANER = Cleaner()
+    return _DEFAULT_CLEANER.clean(raw, url=url, input_format=input_format)
+
+
+def _merge(
+    preset: Sequence[Decision | None], matches: Sequence[Match | None]
+) -> list[Match | Decision | None]:
+    """What the segmenter knows wins over rules, except that a rule may split a caption's credit."""
+    merged: list[Match | Decision | None] = []
+    for known, match in zip(preset, matches, strict=True):
+        splits_credit = (
+            known is not None
+            and known.label is Label.CAPTION
+            and known.credit is None
+            and match is not None
+            and match.decision.label is Label.CAPTION
+            and match.decision.credit is not None
+        )
+        merged.append(match if known is None or splits_credit else known)
+    return merged
+
+
+def _html_page(extraction: Extraction) -> Page:
+    """Blocks of an HTML extraction: title, the article blocks, then captions not in them."""
+    items: list[tuple[str, BlockKind, Decision | None]] = [
+        (text, kind, None) for text, kind in extraction.blocks
+    ]
+    title = extraction.metadata.title
+    if title:
+        heading = next(
+            (i for i, (text, kind, _) in enumerate(items) if kind is BlockKind.HEADING and text == title),
+            None,
+        )
+        if heading is None:
+            items.insert(0, (title, BlockKind.TITLE, Decision(Label.TITLE, "html.title")))
+        else:
+            items[heading] = (title, BlockKind.HEADING, Decision(Label.TITLE, "html.title"))
+    description = extraction.description
+    if description:
+        dek = Decision(Label.SUBTITLE, "html.description")
+        found = next(
+            (i for i, (text, _, known) in enumerate(items) if known is None and text == description), None
+        )
+        if found is None:
+            titled = [
+                i for i, (_, _, known) in enumerate(items) if known is not None and known.label is Label.TITLE
+            ]
+            items.insert(titled[0] + 1 if titled else 0, (description, BlockKind.DESCRIPTION, dek))
+        else:
+            items[found] = (description, items[found][1], dek)
+    for caption in extraction.captions:
+        whole = f"{caption.text} {caption.credit}".strip() if caption.credit else caption.text
+        decision = Decision(
+            Label.CAPTION, "html.figcaption", caption=caption.text or None, credit=caption.credit
+        )
+        found = next(
+            (
+                i
+                for i, (text, _, known) in enumerate(items)
+                if known is None and text in (caption.text, whole)
+            ),
+            None,
+        )
+        if found is None:
+            items.append((whole, BlockKind.CAPTION, decision))
+        else:
+            items[found] = (items[found][0], BlockKind.CAPTION, decision)
+    kept = [item for item in items if item[0]]
+    blocks = [Block(i, i + 1, text, kind) for i, (text, kind, _) in enumerate(kept)]
+    return Page(blocks, [known for _, _, known in kept], extraction)
+
+
+def _site_name(url: str | None, hosts: Sequence[str]) -> str | None:
+    if url:
+        return host_of(url) or None
+    return hosts[0] if hosts else None

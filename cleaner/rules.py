@@ -1,0 +1,451 @@
+"""Rules: load TOML rule packs into a validated, compiled `RuleSet`.
+
+The only module that knows the rule file format. Loading checks everything a rule author can get
+wrong (syntax, unknown keys, bad values, bad patterns, duplicate ids, examples that fail) and
+reports every problem of every file in one `RuleFileError`, each naming file and rule.
+
+A pack is one TOML file: an optional `[pack]` table (description; for site packs `hosts` and
+`signatures`), `[[rule]]` tables and `[[disable]]` tables. Packs come in layers: the built-in
+packs, then each `--rules` path in order; a rule in a later layer with the id (or alias) of an
+earlier one replaces it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import regex
+
+from cleaner.errors import RuleFileError, RuleProblem
+from cleaner.model import Label
+
+_ID = regex.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
+_LEADING_FLAGS = regex.compile(r"^\(\?([aiLmsux]+)\)")
+_HOST = regex.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
+
+_PACK_KEYS = {"description", "hosts", "signatures"}
+_RULE_KEYS = {
+    "id",
+    "label",
+    "pattern",
+    "why",
+    "action",
+    "where",
+    "max_chars",
+    "priority",
+    "aliases",
+    "disabled",
+    "examples",
+}
+_EXAMPLE_KEYS = {"match", "keep"}
+_DISABLE_KEYS = {"id", "why"}
+_TOP_KEYS = {"pack", "rule", "disable"}
+
+
+class Action(StrEnum):
+    """What a matching rule does besides labelling its block."""
+
+    LABEL = "label"  # the block gets the rule's label
+    END = "end"  # the block marks the end of the article: what follows the body is footer
+
+
+class Where(StrEnum):
+    """Where on the page a rule applies (see `engine.Positions`)."""
+
+    ANY = "any"
+    HEAD = "head"
+    TAIL = "tail"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One compiled rule with its examples."""
+
+    id: str
+    label: Label
+    pattern: regex.Pattern[str]
+    source: str
+    why: str
+    path: str
+    action: Action = Action.LABEL
+    where: Where = Where.ANY
+    max_chars: int | None = None
+    priority: int = 0
+    aliases: tuple[str, ...] = ()
+    match_examples: tuple[str, ...] = ()
+    keep_examples: tuple[str, ...] = ()
+
+    def fits(self, text: str) -> bool:
+        """Whether the rule's pattern and length limit accept `text` (position aside)."""
+        if self.max_chars is not None and len(text) > self.max_chars:
+            return False
+        return self.pattern.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Disable:
+    """A rule switched off, with the reason: by a `[[disable]]` table (which must name a known
+    rule) or by a rule of its own with `disabled = "why"` (which may be new)."""
+
+    id: str
+    why: str
+    path: str
+    must_exist: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """One rule file: its rules, what it disables, and for site packs how to recognise the site."""
+
+    name: str
+    path: str
+    description: str = ""
+    hosts: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    disables: tuple[Disable, ...] = ()
+
+    @property
+    def is_site(self) -> bool:
+        return bool(self.hosts or self.signatures)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Generic rules (always on) and site packs (on for their site), in priority order."""
+
+    generic: tuple[Rule, ...]
+    sites: tuple[Pack, ...] = ()
+    disabled: tuple[Disable, ...] = field(default=())
+
+    def site_for(self, url: str | None, text: str) -> Pack | None:
+        """The site pack for a URL's host, or, with no URL, the first whose signature is in text."""
+        if url:
+            host = host_of(url)
+            for pack in self.sites:
+                if any(host == h or host.endswith("." + h) for h in pack.hosts):
+                    return pack
+            return None
+        for pack in self.sites:
+            if any(signature in text for signature in pack.signatures):
+                return pack
+        return None
+
+    def rules_for(self, site: Pack | None) -> tuple[Rule, ...]:
+        """The active rules for a document of `site`, highest priority first."""
+        if site is None:
+            return self.generic
+        off = {disable.id for disable in site.disables}
+        rules = [rule for rule in (*site.rules, *self.generic) if not _named(rule, off)]
+        return tuple(sorted(rules, key=lambda rule: -rule.priority))
+
+    def all_rules(self) -> tuple[Rule, ...]:
+        return (*self.generic, *(rule for pack in self.sites for rule in pack.rules))
+
+
+def builtin_rules_dir() -> Path:
+    """The packs shipped in the wheel (`cleaner/packs`), or `rules/` of a source checkout."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "packs"
+    return shipped if shipped.is_dir() else here.parent / "rules"
+
+
+def load_rules(extra: Sequence[Path] = (), *, builtin: bool = True) -> RuleSet:
+    """Load the built-in packs and then each extra file or folder, later layers overriding."""
+    layers: list[list[Path]] = []
+    problems: list[RuleProblem] = []
+    if builtin:
+        layers.append(_pack_files(builtin_rules_dir(), problems))
+    for path in extra:
+        layers.append(_pack_files(Path(path), problems))
+    packs_by_layer = [[_load_pack(path, problems) for path in layer] for layer in layers]
+    ruleset = _combine(packs_by_layer, problems)
+    if problems:
+        raise RuleFileError(problems)
+    return ruleset
+
+
+def check_examples(ruleset: RuleSet) -> list[RuleProblem]:
+    """Problems with examples against each rule alone (the loader runs this too)."""
+    problems: list[RuleProblem] = []
+    for rule in ruleset.all_rules():
+        problems.extend(_example_problems(rule))
+    return problems
+
+
+def _pack_files(path: Path, problems: list[RuleProblem]) -> list[Path]:
+    if path.is_dir():
+        return sorted(path.rglob("*.toml"))
+    if path.is_file():
+        return [path]
+    problems.append(RuleProblem(str(path), "no such rule file or folder"))
+    return []
+
+
+def _load_pack(path: Path, problems: list[RuleProblem]) -> Pack:
+    name = path.stem
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(RuleProblem(str(path), f"cannot read rule file: {error}"))
+        return Pack(name, str(path))
+    except tomllib.TOMLDecodeError as error:
+        problems.append(RuleProblem(str(path), f"invalid TOML: {error}", hint="check quoting"))
+        return Pack(name, str(path))
+    where = str(path)
+    _unknown_keys(data, _TOP_KEYS, where, "", problems)
+    meta = data.get("pack", {})
+    if not isinstance(meta, dict):
+        problems.append(RuleProblem(where, "[pack] must be a table"))
+        meta = {}
+    _unknown_keys(meta, _PACK_KEYS, where, "", problems, context="[pack]")
+    hosts = _strings(meta.get("hosts", []), where, "", "hosts", problems)
+    for host in hosts:
+        if not _HOST.match(host):
+            problems.append(RuleProblem(where, f"host {host!r} is not a lowercase domain name"))
+    signatures = _strings(meta.get("signatures", []), where, "", "signatures", problems)
+    rules: list[Rule] = []
+    disables: list[Disable] = []
+    for table in _tables(data, "rule", where, problems):
+        parsed = _parse_rule(table, where, problems)
+        if isinstance(parsed, Rule):
+            rules.append(parsed)
+        elif isinstance(parsed, Disable):
+            disables.append(parsed)
+    for table in _tables(data, "disable", where, problems):
+        item = _parse_disable(table, where, problems)
+        if item is not None:
+            disables.append(item)
+    description = meta.get("description", "")
+    return Pack(name, where, str(description), tuple(hosts), tuple(signatures), tuple(rules), tuple(disables))
+
+
+def _tables(data: dict[str, Any], key: str, where: str, problems: list[RuleProblem]) -> list[dict[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        problems.append(RuleProblem(where, f"'{key}' must be an array of tables", hint=f"write [[{key}]]"))
+        return []
+    return value
+
+
+def _parse_rule(table: dict[str, Any], where: str, problems: list[RuleProblem]) -> Rule | Disable | None:
+    """A valid rule, a `Disable` for a valid rule marked `disabled`, or None after problems."""
+    rule_id = table.get("id")
+    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+        problems.append(
+            RuleProblem(
+                where,
+                f"rule id {rule_id!r} is missing or malformed",
+                hint="use a dotted lowercase id such as 'auth.sign-in'",
+            )
+        )
+        return None
+    before = len(problems)
+
+    def problem(message: str, hint: str = "") -> None:
+        problems.append(RuleProblem(where, message, rule_id, hint))
+
+    _unknown_keys(table, _RULE_KEYS, where, rule_id, problems)
+    label = _choice(table.get("label"), Label, "label", problem)
+    action = _choice(table.get("action", "label"), Action, "action", problem)
+    place = _choice(table.get("where", "any"), Where, "where", problem)
+    why = table.get("why")
+    if not isinstance(why, str) or not why.strip():
+        problem("'why' is missing", hint="say in one sentence why a matching block is what the label says")
+    max_chars = table.get("max_chars")
+    if max_chars is not None and (
+        not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars <= 0
+    ):
+        problem(f"max_chars must be a positive integer, not {max_chars!r}")
+    priority = table.get("priority", 0)
+    if not isinstance(priority, int) or isinstance(priority, bool):
+        problem(f"priority must be an integer, not {priority!r}")
+    disabled = table.get("disabled")
+    if disabled is not None and (not isinstance(disabled, str) or not disabled.strip()):
+        problem("'disabled' must say why the rule is off")
+    aliases = _strings(table.get("aliases", []), where, rule_id, "aliases", problems)
+    for alias in aliases:
+        if not _ID.match(alias):
+            problem(f"alias {alias!r} is not a dotted lowercase id")
+    examples = table.get("examples", {})
+    if not isinstance(examples, dict):
+        problem("'examples' must be a table with 'match' and 'keep' lists")
+        examples = {}
+    _unknown_keys(examples, _EXAMPLE_KEYS, where, rule_id, problems, context="examples")
+    matches = _strings(examples.get("match", []), where, rule_id, "examples.match", problems)
+    keeps = _strings(examples.get("keep", []), where, rule_id, "examples.keep", problems)
+    if disabled is None and (not matches or not keeps):
+        problem("every rule needs examples.match and examples.keep", hint="add at least one of each")
+    source = table.get("pattern")
+    pattern = _compile(source, problem)
+    if len(problems) > before or pattern is None or label is None or action is None or place is None:
+        return None
+    if disabled is not None:
+        return Disable(rule_id, str(disabled), where, must_exist=False)
+    rule = Rule(
+        id=rule_id,
+        label=label,
+        pattern=pattern,
+        source=str(source),
+        why=str(why),
+        path=where,
+        action=action,
+        where=place,
+        max_chars=max_chars,
+        priority=priority,
+        aliases=tuple(aliases),
+        match_examples=tuple(matches),
+        keep_examples=tuple(keeps),
+    )
+    example_problems = _example_problems(rule)
+    problems.extend(example_problems)
+    return None if example_problems else rule
+
+
+def _parse_disable(table: dict[str, Any], where: str, problems: list[RuleProblem]) -> Disable | None:
+    _unknown_keys(table, _DISABLE_KEYS, where, "", problems, context="[[disable]]")
+    rule_id, why = table.get("id"), table.get("why")
+    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+        problems.append(RuleProblem(where, f"[[disable]] id {rule_id!r} is missing or malformed"))
+        return None
+    if not isinstance(why, str) or not why.strip():
+        problems.append(RuleProblem(where, "[[disable]] needs a 'why'", rule_id))
+        return None
+    return Disable(rule_id, why, where)
+
+
+def compile_pattern(source: str) -> regex.Pattern[str]:
+    """Compile a rule pattern; leading global flags such as `(?i)` become a scoped group.
+
+    Scoping keeps a pattern's meaning the same alone and inside the combined prefilter.
+
+    >>> compile_pattern("(?i)^or$").pattern
+    '(?i:^or$)'
+    """
+    flags = _LEADING_FLAGS.match(source)
+    if flags:
+        source = f"(?{flags.group(1)}:{source[flags.end() :]})"
+    return regex.compile(source)
+
+
+def _compile(source: object, problem: Any) -> regex.Pattern[str] | None:
+    if not isinstance(source, str) or not source:
+        problem("'pattern' is missing", hint="a regular expression in the syntax of the 'regex' module")
+        return None
+    try:
+        return compile_pattern(source)
+    except regex.error as error:
+        problem(f"invalid pattern: {error}", hint="test it with python -c 'import regex; regex.compile(...)'")
+        return None
+
+
+def _example_problems(rule: Rule) -> list[RuleProblem]:
+    problems = []
+    for text in rule.match_examples:
+        if not rule.fits(text):
+            problems.append(
+                RuleProblem(
+                    rule.path, f"example does not match: {text!r}", rule.id, "fix the pattern or the example"
+                )
+            )
+    for text in rule.keep_examples:
+        if rule.fits(text):
+            problems.append(
+                RuleProblem(rule.path, f"keep example matches: {text!r}", rule.id, "tighten the pattern")
+            )
+    return problems
+
+
+def _choice(value: object, enum: type[StrEnum], key: str, problem: Any) -> Any:
+    allowed = [member.value for member in enum]
+    if value not in allowed:
+        problem(f"{key} {value!r} is not one of {', '.join(allowed)}")
+        return None
+    return enum(value)
+
+
+def _strings(value: object, where: str, rule_id: str, key: str, problems: list[RuleProblem]) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        problems.append(RuleProblem(where, f"'{key}' must be a list of strings", rule_id))
+        return []
+    return value
+
+
+def _unknown_keys(
+    table: dict[str, Any],
+    known: set[str],
+    where: str,
+    rule_id: str,
+    problems: list[RuleProblem],
+    context: str = "",
+) -> None:
+    for key in sorted(set(table) - known):
+        close = difflib.get_close_matches(key, sorted(known), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(sorted(known))}"
+        place = f" in {context}" if context else ""
+        problems.append(RuleProblem(where, f"unknown key '{key}'{place}", rule_id, hint))
+
+
+def _named(rule: Rule, ids: set[str]) -> bool:
+    return rule.id in ids or any(alias in ids for alias in rule.aliases)
+
+
+def _combine(packs_by_layer: list[list[Pack]], problems: list[RuleProblem]) -> RuleSet:
+    """Merge layers: duplicate ids inside a layer are errors, across layers the later one wins."""
+    generic: dict[str, Rule] = {}
+    sites: list[Pack] = []
+    disabled: list[Disable] = []
+    for layer in packs_by_layer:
+        seen: dict[str, str] = {}
+        for pack in layer:
+            for rule in pack.rules:
+                for name in (rule.id, *rule.aliases):
+                    if name in seen:
+                        problems.append(
+                            RuleProblem(
+                                pack.path,
+                                f"duplicate rule id {name!r}, also in {seen[name]}",
+                                rule.id,
+                                "ids are unique across packs",
+                            )
+                        )
+                    seen[name] = pack.path
+            if pack.is_site:
+                sites.append(pack)
+                continue
+            for rule in pack.rules:
+                for old in [key for key, known in generic.items() if _named(known, {rule.id, *rule.aliases})]:
+                    del generic[old]
+                generic[rule.id] = rule
+            disabled.extend(pack.disables)
+    off = {item.id for item in disabled}
+    known_ids = {name for rule in generic.values() for name in (rule.id, *rule.aliases)}
+    known_ids |= {name for pack in sites for rule in pack.rules for name in (rule.id, *rule.aliases)}
+    for item in disabled + [d for pack in sites for d in pack.disables]:
+        if item.must_exist and item.id not in known_ids:
+            problems.append(RuleProblem(item.path, f"[[disable]] names unknown rule {item.id!r}", item.id))
+    active = [rule for rule in generic.values() if not _named(rule, off)]
+    ordered = tuple(sorted(active, key=lambda rule: -rule.priority))
+    return RuleSet(ordered, tuple(sites), tuple(disabled))
+
+
+def host_of(url: str) -> str:
+    """The lowercase host of a URL without "www.", or "" if it has none."""
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    return host.lower().removeprefix("www.")
+
+
+def iter_examples(ruleset: RuleSet) -> Iterable[tuple[Rule, str, int, str]]:
+    """(rule, kind, index, text) for every example of every rule: the test suite's cases."""
+    for rule in ruleset.all_rules():
+        for index, text in enumerate(rule.match_examples):
+            yield rule, "match", index, text
+        for index, text in enumerate(rule.keep_examples):
+            yield rule, "keep", index, text
