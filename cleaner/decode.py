@@ -51,7 +51,10 @@ def decode(raw: bytes, source: str = "-") -> Decoded:
             return _decode_with(raw[len(bom) :], encoding)
     utf16 = _sniff_utf16(raw)
     if utf16:
-        return _decode_with(raw, utf16)
+        decoded = _decode_with(raw, utf16)
+        if _control_ratio_text(decoded.text) > _MAX_CONTROL_RATIO:
+            raise InputError(source, "binary input (NULs that are not UTF-16 text); expected text or HTML")
+        return decoded
     if b"\x00" in raw:
         raise InputError(source, "binary input (contains NUL bytes); expected text or HTML")
     try:
@@ -105,6 +108,13 @@ def _cp1252_fits(raw: bytes, guess: str) -> bool:
         return False
     other = raw.decode(guess, errors="replace")
     return western == other or len(_GLUED_SYMBOL.findall(western)) <= len(_GLUED_SYMBOL.findall(other))
+
+
+def _control_ratio_text(text: str) -> float:
+    if not text:
+        return 0.0
+    controls = sum(1 for char in text if char < " " and char not in "\t\n\r\f")
+    return controls / len(text)
 
 
 def _control_ratio(raw: bytes) -> float:

@@ -15,6 +15,7 @@ import lxml.html
 import regex
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
 from cleaner.assemble import PageMetadata
 from cleaner.errors import InputError
@@ -100,7 +101,7 @@ def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Ext
         )
     except Exception as error:  # trafilatura raises many kinds; each page gets an error record
         raise InputError(source, f"HTML extraction failed: {type(error).__name__}: {error}") from error
-    if document is None or document.body is None:
+    if not isinstance(document, Document) or document.body is None:
         return Extraction((), captions, PageMetadata(url=url), None)
     metadata = PageMetadata(
         title=_clean(document.title),
@@ -142,11 +143,11 @@ def _captions(tree: lxml.html.HtmlElement) -> Iterator[HtmlCaption]:
             if node is not figcaption and _CREDIT_CLASS.search(node.get("class", "") or "")
         ]
         credit = next((part for part in credit_parts if part), None)
-        text = _clean(" ".join(figcaption.itertext()))
+        text = _clean(" ".join(figcaption.itertext())) or ""
         if credit and text.endswith(credit):
             text = text[: -len(credit)].strip()
         if text or credit:
-            yield HtmlCaption(text or "", credit)
+            yield HtmlCaption(text, credit)
 
 
 def _shown(tree: lxml.html.HtmlElement, text: str) -> bool:

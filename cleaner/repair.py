@@ -110,7 +110,8 @@ def _repair_line(line: str, config: ftfy.TextFixerConfig, counts: Counter[str]) 
 
 def _fix_name(action: str, parameter: str) -> str:
     """Our name for one step of ftfy's explanation: ("apply", "unescape_html") is html-entities."""
-    return _FTFY_STEP_NAMES.get(parameter) or _FTFY_STEP_NAMES.get(action) or parameter
+    name: str = _FTFY_STEP_NAMES.get(parameter) or _FTFY_STEP_NAMES.get(action) or parameter
+    return name
 
 
 def _repair_spacing(line: str, counts: Counter[str]) -> str:
@@ -123,7 +124,7 @@ def _repair_spacing(line: str, counts: Counter[str]) -> str:
     visible, invisible = _ZERO_WIDTH.subn("", spaced)
     if invisible:
         counts["zero-width"] += 1
-    tidy = _SPACE_RUN.sub(" ", visible).strip()
+    tidy = str(_SPACE_RUN.sub(" ", visible)).strip()
     if tidy != visible:
         counts["whitespace"] += 1
     return tidy

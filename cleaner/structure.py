@@ -37,7 +37,8 @@ REPEATED_MAX_WORDS = 8
 REPEATED_MAX_CHARS = 80
 NAME_MAX_WORDS = 6
 
-_METADATA = {Label.BYLINE, Label.DATE, Label.CREDIT, Label.CAPTION, Label.DATELINE}
+_BYLINES = {Label.BYLINE, Label.DATE, Label.DATELINE}
+_PHOTOS = {Label.CREDIT, Label.CAPTION}
 _FOOTER_START = {Label.BOILERPLATE, Label.COPYRIGHT}
 # A lede reports: past-tense attribution, a weekday, a dateline. A dek sums up in the present.
 _LEDE_SIGNS = regex.compile(
@@ -138,9 +139,9 @@ def _find_affiliations(blocks: Sequence[Block], decisions: list[Decision | None]
     """A short name line right under a byline ("Associated Press") belongs to the byline."""
     for block in blocks[1:]:
         before = decisions[block.index - 1]
-        if decisions[block.index] is None and before is not None and before.label is Label.BYLINE:
-            if _name_like(block.text):
-                decisions[block.index] = Decision(Label.BYLINE, "structure.byline-affiliation")
+        after_byline = before is not None and before.label is Label.BYLINE
+        if decisions[block.index] is None and after_byline and _name_like(block.text):
+            decisions[block.index] = Decision(Label.BYLINE, "structure.byline-affiliation")
 
 
 def _name_like(text: str) -> bool:
@@ -150,27 +151,24 @@ def _name_like(text: str) -> bool:
 
 
 def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], title: int) -> None:
-    """The block right after the title is the dek when metadata (byline, credit …) follows it,
-    or when it is short, the story's first prose paragraph follows, and it does not read like
-    a lede (no past-tense attribution, weekday or dateline)."""
+    """The block right after the title is the dek when a byline or date follows it; or when it
+    is short, does not read like a lede (no past-tense attribution, weekday or dateline), and a
+    photo or a longer first paragraph follows it."""
     dek, after = title + 1, title + 2
     if after >= len(blocks) or decisions[dek] is not None:
         return
     text = blocks[dek].text
     following = decisions[after]
-    if following is not None and following.label in _METADATA:
+    if following is not None and following.label in _BYLINES:
         if len(text) <= SUBTITLE_MAX_CHARS:
             decisions[dek] = Decision(Label.SUBTITLE, "structure.subtitle")
         return
+    if len(text) > LEAD_DEK_MAX_CHARS or _LEDE_SIGNS.search(text) or find_dateline(text) is not None:
+        return
     lede = blocks[after].text
-    if (
-        following is None
-        and len(text) <= LEAD_DEK_MAX_CHARS
-        and is_prose(lede)
-        and len(lede) > len(text) * 1.5
-        and not _LEDE_SIGNS.search(text)
-        and find_dateline(text) is None
-    ):
+    photo_follows = following is not None and following.label in _PHOTOS
+    longer_follows = following is None and is_prose(lede) and len(lede) > len(text) * 1.5
+    if photo_follows or longer_follows:
         decisions[dek] = Decision(Label.SUBTITLE, "structure.subtitle")
 
 

@@ -1,0 +1,55 @@
+"""Checks shared by the tests: schema validation, conservation, the samples folder."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from cleaner.decode import decode
+from cleaner.model import Block
+from cleaner.repair import repair
+from cleaner.schema import load_schema
+from cleaner.segment import segment_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def assert_schema_valid(record: dict[str, Any]) -> None:
+    """Fail with the validator's message when the record is not schema v1."""
+    jsonschema.validate(record, load_schema())
+
+
+def text_blocks(raw: bytes | str) -> list[Block]:
+    """The blocks the text path cuts an input into."""
+    text = decode(raw).text if isinstance(raw, bytes) else raw
+    return segment_text(repair(text).text)
+
+
+def assert_conserved(blocks: list[Block], record: dict[str, Any]) -> None:
+    """Each input block is in exactly one place: title, subtitle, body, a caption, or removed.
+
+    A caption accounts for its own block (the caption line, which may end with the credit) and,
+    when its credit is not on that line, for the credit line next to it.
+    """
+    found: Counter[str] = Counter()
+    for field in ("title", "subtitle"):
+        if record[field] is not None:
+            found[record[field]] += 1
+    found.update(record["body"])
+    found.update(item["text"] for item in record["removed"])
+    by_line = {block.line: position for position, block in enumerate(blocks)}
+    for caption in record["captions"]:
+        position = by_line[caption["line"]]
+        own = blocks[position].text
+        assert caption["text"] in own, f"caption {caption} is not its line {own!r}"
+        found[own] += 1
+        credit = caption["credit"]
+        if credit and credit not in own:
+            neighbours = [blocks[i].text for i in (position - 1, position + 1) if 0 <= i < len(blocks)]
+            found[next(text for text in neighbours if credit in text)] += 1
+    expected = Counter(block.text for block in blocks)
+    assert found == expected, f"missing {expected - found}; extra {found - expected}"

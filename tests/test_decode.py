@@ -1,0 +1,85 @@
+"""Decode: bytes become text in the right encoding, or a clear error for binary input."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from cleaner.decode import decode
+from cleaner.errors import InputError
+
+TEXT = "Café owners said the “new rules” would cost them — and their customers — dearly."
+
+
+def test_utf8_is_read_as_utf8() -> None:
+    decoded = decode(TEXT.encode("utf-8"))
+    assert (decoded.text, decoded.encoding, decoded.warnings) == (TEXT, "utf-8", ())
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+    ],
+)
+def test_a_byte_order_mark_decides_and_is_dropped(bom: bytes, encoding: str) -> None:
+    decoded = decode(bom + TEXT.encode(encoding))
+    assert decoded.text == TEXT
+    assert decoded.encoding == encoding
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_is_recognised(encoding: str) -> None:
+    assert decode(TEXT.encode(encoding)).text == TEXT
+
+
+def test_cp1252_bytes_are_read_as_cp1252_with_a_note() -> None:
+    decoded = decode(TEXT.encode("cp1252"))
+    assert decoded.text == TEXT
+    assert decoded.encoding == "cp1252"
+    assert decoded.warnings == ("not UTF-8; read as cp1252",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El niño comió en la cafetería del señor Muñoz. Mañana volveré.",
+        "Le garçon a mangé à la crèche où travaillait sa sœur. Très bien.",
+    ],
+)
+def test_western_text_is_not_misread_as_central_european(text: str) -> None:
+    assert decode(text.encode("cp1252")).text == text
+
+
+def test_central_european_text_keeps_its_code_page() -> None:
+    text = "Zażółć gęślą jaźń. Ważne, że sytuacja jest poważna i trudna. Świat się zmienia."
+    assert decode(text.encode("cp1250")).text == text
+
+
+def test_a_few_broken_bytes_in_utf8_are_replaced_and_reported() -> None:
+    raw = TEXT.encode("utf-8") + b" \xff\xfe broken " + TEXT.encode("utf-8")
+    decoded = decode(raw)
+    assert decoded.encoding == "utf-8"
+    assert TEXT in decoded.text and "\ufffd" in decoded.text
+    assert "invalid UTF-8" in decoded.warnings[0]
+
+
+def test_empty_input_is_empty_text() -> None:
+    assert decode(b"").text == ""
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+        bytes(range(256)) * 8,
+        b"text with a NUL\x00 in it",
+    ],
+)
+def test_binary_input_is_an_error_naming_the_input(raw: bytes) -> None:
+    with pytest.raises(InputError, match=r"^picture\.png: binary input"):
+        decode(raw, "picture.png")

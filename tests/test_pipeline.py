@@ -1,0 +1,91 @@
+"""Library: clean() and Cleaner on text and bytes, and what they promise."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from helpers import SAMPLES, assert_schema_valid
+
+from cleaner import Article, Cleaner, InputError, clean
+from cleaner.rules import load_rules
+
+SEED_LAYOUT = (SAMPLES / "seed-layout.txt").read_bytes()
+
+
+def test_clean_accepts_text_and_bytes_alike() -> None:
+    from_bytes = clean(SEED_LAYOUT)
+    from_text = clean(SEED_LAYOUT.decode("utf-8"))
+    assert from_bytes.to_dict() == from_text.to_dict()
+
+
+def test_article_serialises_to_schema_valid_json() -> None:
+    article = clean(SEED_LAYOUT)
+    assert isinstance(article, Article)
+    record = json.loads(article.to_json())
+    assert record == article.to_dict()
+    assert_schema_valid(record)
+
+
+def test_the_same_input_gives_byte_identical_json() -> None:
+    assert clean(SEED_LAYOUT).to_json() == Cleaner().clean(SEED_LAYOUT).to_json()
+
+
+def test_a_cleaner_is_safe_to_share_between_threads() -> None:
+    cleaner = Cleaner()
+    inputs = [path.read_bytes() for path in sorted(SAMPLES.glob("*.txt"))] * 3
+    expected = [cleaner.clean(raw).to_json() for raw in inputs]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(lambda raw: cleaner.clean(raw).to_json(), inputs)) == expected
+
+
+def test_url_selects_the_site_and_is_never_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("newsclean opened a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    article = clean(SEED_LAYOUT, url="https://www.harborledger.example/news/lighthouse")
+    assert article.url == "https://www.harborledger.example/news/lighthouse"
+    assert article.site == "harborledger.example"
+    html = (SAMPLES / "seed-layout-html.html").read_bytes()
+    assert clean(html, url="https://www.harborledger.example/a").title
+
+
+def test_user_rules_add_to_the_builtin_rules(tmp_path: Path) -> None:
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        """
+[[rule]]
+id = "mine.tip-line"
+label = "boilerplate"
+pattern = '''^Got a tip\\?'''
+why = "Tip-line prompt of our site."
+examples.match = ["Got a tip? Email us."]
+examples.keep = ["Got a tip from a neighbour, she called the police."]
+""",
+        encoding="utf-8",
+    )
+    cleaner = Cleaner(load_rules([pack]))
+    text = SEED_LAYOUT.decode("utf-8").replace("\n\n\n", "\n\nGot a tip? Email us.\n\n\n", 1)
+    article = cleaner.clean(text)
+    assert ("Got a tip? Email us.", "mine.tip-line") in [(r.text, r.reason) for r in article.removed]
+
+
+def test_unreadable_input_raises_input_error_naming_it() -> None:
+    with pytest.raises(InputError, match=r"^page\.bin: binary input"):
+        Cleaner().clean(b"\x00\x01\x02\x03" * 100, source="page.bin")
+
+
+def test_unknown_input_format_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="input_format"):
+        clean("text", input_format="pdf")  # type: ignore[arg-type]
+
+
+def test_empty_input_gives_an_empty_article() -> None:
+    article = clean("")
+    assert (article.title, article.body, article.removed) == (None, (), ())
+    assert_schema_valid(article.to_dict())

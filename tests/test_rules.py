@@ -1,0 +1,176 @@
+"""Rule packs: every example of every rule is a test case, and the loader reports every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner.engine import Matcher, Positions
+from cleaner.errors import RuleFileError
+from cleaner.model import Block, Label
+from cleaner.rules import Action, builtin_rules_dir, iter_examples, load_rules
+
+RULESET = load_rules()
+MATCHER = Matcher(RULESET.generic)
+EXAMPLES = list(iter_examples(RULESET))
+
+
+def _pack(path: str) -> str:
+    return "generic." + Path(path).stem if "/generic/" in path else Path(path).stem
+
+
+def _case_id(case: tuple) -> str:
+    rule, kind, index, _ = case
+    return f"{_pack(rule.path)}:{rule.id}:{kind}[{index}]"
+
+
+def _winner(text: str) -> str | None:
+    found = MATCHER.match([Block(0, 1, text)], Positions(None, None), [])[0]
+    return found.rule.id if found else None
+
+
+@pytest.mark.parametrize("case", EXAMPLES, ids=[_case_id(case) for case in EXAMPLES])
+def test_rule_example(case: tuple) -> None:
+    """A match example is decided by its own rule; a keep example by no rule at all."""
+    rule, kind, _, text = case
+    if kind == "match":
+        assert _winner(text) == rule.id
+    else:
+        assert _winner(text) is None
+
+
+@pytest.mark.parametrize("rule", RULESET.all_rules(), ids=lambda rule: rule.id)
+def test_every_rule_has_both_kinds_of_example_and_a_reason(rule) -> None:
+    assert rule.match_examples and rule.keep_examples
+    assert rule.why.strip()
+
+
+def test_generic_packs_cover_the_required_kinds_of_boilerplate() -> None:
+    packs = {Path(rule.path).stem for rule in RULESET.generic}
+    assert {"auth", "legal", "credits", "social", "newsletter", "ads", "cookies"} <= packs
+
+
+def test_rule_labels_and_actions_come_from_closed_sets() -> None:
+    for rule in RULESET.all_rules():
+        assert isinstance(rule.label, Label) and isinstance(rule.action, Action)
+
+
+def test_builtin_rules_are_found_without_the_source_tree_layout() -> None:
+    assert any(builtin_rules_dir().rglob("*.toml"))
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD_RULE = """
+[[rule]]
+id = "{id}"
+label = "boilerplate"
+pattern = '''^Buy now$'''
+why = "Shop button."
+examples.match = ["Buy now"]
+examples.keep = ["Buy now, pay later schemes grew fast last year."]
+"""
+
+
+def test_loader_reports_every_problem_of_every_file_in_one_run(tmp_path: Path) -> None:
+    _write(tmp_path, "a-broken.toml", "[[rule]\nid = 'x'")
+    _write(
+        tmp_path,
+        "b-bad.toml",
+        """
+[[rule]]
+id = "bad.regex"
+label = "boilerplate"
+pattern = '''(unclosed'''
+why = "x"
+examples.match = ["a"]
+examples.keep = ["b"]
+
+[[rule]]
+id = "bad.keys"
+label = "boilerplate"
+action = "explode"
+pattern = '''^x$'''
+whyy = "typo"
+examples.match = ["x"]
+examples.keep = ["y"]
+
+[[rule]]
+id = "bad.example"
+label = "boilerplate"
+pattern = '''^Subscribe$'''
+why = "x"
+examples.match = ["Sign in"]
+examples.keep = ["Subscribe"]
+""",
+    )
+    _write(tmp_path, "c-dup.toml", GOOD_RULE.format(id="dup.rule") + GOOD_RULE.format(id="dup.rule"))
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([tmp_path], builtin=False)
+    text = "\n".join(str(problem) for problem in caught.value.problems)
+    assert "a-broken.toml: invalid TOML" in text
+    assert "rule bad.regex: invalid pattern" in text
+    assert "rule bad.keys: unknown key 'whyy'" in text and "did you mean 'why'?" in text
+    assert "rule bad.keys: action 'explode' is not one of label, end" in text
+    assert "rule bad.example: example does not match: 'Sign in'" in text
+    assert "rule bad.example: keep example matches: 'Subscribe'" in text
+    assert "rule dup.rule: duplicate rule id 'dup.rule'" in text
+
+
+def test_a_user_pack_overrides_a_builtin_rule_by_id(tmp_path: Path) -> None:
+    override = GOOD_RULE.format(id="ads.marker")
+    ruleset = load_rules([_write(tmp_path, "mine.toml", override)])
+    rule = next(rule for rule in ruleset.generic if rule.id == "ads.marker")
+    assert rule.source == "^Buy now$"
+    assert sum(1 for rule in ruleset.generic if rule.id == "ads.marker") == 1
+
+
+def test_a_pack_can_disable_a_rule_with_a_reason(tmp_path: Path) -> None:
+    path = _write(tmp_path, "quiet.toml", '[[disable]]\nid = "ads.marker"\nwhy = "we keep ad markers"\n')
+    ruleset = load_rules([path])
+    assert "ads.marker" not in {rule.id for rule in ruleset.generic}
+    assert ruleset.disabled[0].why == "we keep ad markers"
+
+
+def test_disabling_an_unknown_rule_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, "typo.toml", '[[disable]]\nid = "ads.markr"\nwhy = "typo"\n')
+    with pytest.raises(RuleFileError, match=r"unknown rule 'ads\.markr'"):
+        load_rules([path])
+
+
+def test_a_site_pack_applies_only_to_its_site(tmp_path: Path) -> None:
+    site = """
+[pack]
+hosts = ["example-news.test"]
+signatures = ["Example News Corp"]
+
+[[rule]]
+id = "sites.example-news.kicker"
+label = "boilerplate"
+pattern = '''^EXCLUSIVE$'''
+why = "Section kicker of this site."
+examples.match = ["EXCLUSIVE"]
+examples.keep = ["Exclusive talks began."]
+
+[[disable]]
+id = "ads.marker"
+why = "this site prints 'Advertisement' as a section name"
+"""
+    ruleset = load_rules([_write(tmp_path, "example-news.test.toml", site)])
+    pack = ruleset.site_for("https://www.example-news.test/a/1", "")
+    assert pack is not None
+    active = {rule.id for rule in ruleset.rules_for(pack)}
+    assert "sites.example-news.kicker" in active and "ads.marker" not in active
+    assert ruleset.site_for("https://other.test/", "") is None
+    assert ruleset.site_for(None, "© Example News Corp") is pack
+    assert "sites.example-news.kicker" not in {rule.id for rule in ruleset.rules_for(None)}
+
+
+def test_a_missing_rule_path_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(RuleFileError, match="no such rule file or folder"):
+        load_rules([tmp_path / "nope.toml"])

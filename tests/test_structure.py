@@ -1,0 +1,104 @@
+"""Structure: title, dek, captions, repeated lines, publisher lines and the footer, by position."""
+
+from __future__ import annotations
+
+from cleaner import clean
+
+LEDE = (
+    "The harbor board voted on Tuesday to rebuild the north pier, ending a two-year argument over "
+    "whether the crumbling structure was worth saving, the board’s chairwoman said."
+)
+SECOND = (
+    "Work will begin in the spring and is expected to take eighteen months, with the pier closed to "
+    "the public for most of that time, according to the board’s engineers and its contractor."
+)
+
+
+def labels(text: str) -> dict[str, tuple[str, str]]:
+    article = clean(text)
+    return {trace.block.text: (str(trace.decision.label), trace.decision.reason) for trace in article.trace}
+
+
+def test_the_first_headline_like_block_is_the_title() -> None:
+    article = clean(f"North Pier Will Be Rebuilt\n\n{LEDE}\n\n{SECOND}")
+    assert article.title == "North Pier Will Be Rebuilt"
+    assert article.subtitle is None
+    assert article.body == (LEDE, SECOND)
+
+
+def test_a_dek_sits_between_the_title_and_the_byline() -> None:
+    article = clean(f"North Pier Will Be Rebuilt\n\nThe vote ends a long fight.\n\nBy Jane Doe\n\n{LEDE}")
+    assert article.subtitle == "The vote ends a long fight."
+    assert article.byline == "Jane Doe"
+
+
+def test_a_short_summary_before_a_longer_first_paragraph_is_the_dek() -> None:
+    article = clean(
+        f"North Pier Will Be Rebuilt\n\nA two-year fight over the pier ends in a compromise.\n\n{LEDE}"
+    )
+    assert article.subtitle == "A two-year fight over the pier ends in a compromise."
+
+
+def test_a_short_lede_is_not_mistaken_for_a_dek() -> None:
+    article = clean(
+        f"North Pier Will Be Rebuilt\n\nThe board voted on Tuesday to rebuild the pier.\n\n{LEDE}"
+    )
+    assert article.subtitle is None
+    assert article.body[0] == "The board voted on Tuesday to rebuild the pier."
+
+
+def test_a_lone_credit_pairs_with_the_caption_before_it() -> None:
+    article = clean(
+        f"Pier Vote\n\n{LEDE}\n\nWorkers inspect the pier on Monday.\nREUTERS/Jane Doe\n\n{SECOND}"
+    )
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("Workers inspect the pier on Monday.", "REUTERS/Jane Doe")
+    ]
+    assert article.body == (LEDE, SECOND)
+    assert all(r.text != "REUTERS/Jane Doe" for r in article.removed)
+
+
+def test_a_credit_printed_twice_stays_removed_once_and_the_caption_keeps_it() -> None:
+    text = f"Pier Vote\n\nAP/Jane Doe\nWorkers inspect the pier on Monday. AP/Jane Doe\n\n{LEDE}"
+    article = clean(text)
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("Workers inspect the pier on Monday.", "AP/Jane Doe")
+    ]
+    assert [(r.text, r.reason) for r in article.removed] == [("AP/Jane Doe", "credits.agency-slash")]
+
+
+def test_short_lines_repeated_on_the_page_are_removed() -> None:
+    decided = labels(f"Pier Vote\n\nThe Harbor Ledger\n\n{LEDE}\n\n{SECOND}\n\nThe Harbor Ledger")
+    assert decided["The Harbor Ledger"] == ("boilerplate", "structure.repeated")
+
+
+def test_a_line_naming_the_publisher_of_the_copyright_is_removed() -> None:
+    text = f"Pier Vote\n\n{LEDE}\n\n{SECOND}\n\nHarbor Ledger\n\n© 2025 The Harbor Ledger Company, LLC."
+    article = clean(text)
+    assert article.publisher == "The Harbor Ledger"
+    assert ("Harbor Ledger", "structure.publisher") in [(r.text, r.reason) for r in article.removed]
+
+
+def test_links_after_the_footer_begins_are_footer_but_a_closing_sentence_stays() -> None:
+    footer = "© 2025 The Ledger\n\nArchives\n\nJobs"
+    text = f"Pier Vote\n\n{LEDE}\n\nAdvertisement\n\nHe declined to comment.\n\n{footer}"
+    article = clean(text)
+    assert article.body == (LEDE, "He declined to comment.")
+    assert [r.reason for r in article.removed][-2:] == ["structure.footer", "structure.footer"]
+
+
+def test_an_end_marker_cuts_what_follows_the_body() -> None:
+    text = f"Pier Vote\n\n{LEDE}\n\n{SECOND}\n\nRelated Articles\n\nFerry fares rise\n\nNew mayor sworn in"
+    article = clean(text)
+    assert article.body == (LEDE, SECOND)
+    assert [r.reason for r in article.removed] == [
+        "related.heading",
+        "structure.after-end",
+        "structure.after-end",
+    ]
+
+
+def test_every_decision_names_a_rule_or_a_structural_test() -> None:
+    text = f"Pier Vote\n\nBy Jane Doe\n\n{LEDE}\n\nAdvertisement\n\n{SECOND}\n\n© 2025 The Ledger"
+    for trace in clean(text).trace:
+        assert "." in trace.decision.reason
