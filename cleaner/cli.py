@@ -22,6 +22,7 @@ from typing import IO, Any
 import click
 
 from cleaner import emit
+from cleaner.engine import chain_problems
 from cleaner.errors import InputError, NewscleanError, RuleFileError
 from cleaner.pipeline import INPUT_FORMATS, Cleaner
 from cleaner.rules import RuleSet, check_examples, load_rules
@@ -157,7 +158,7 @@ def rules_check(rule_paths: tuple[Path, ...]) -> None:
     """Load every rule pack and run every rule's examples; exit 2 on any problem."""
     ruleset = _load_rules_or_exit(rule_paths)
     problems = [str(problem) for problem in check_examples(ruleset)]
-    problems.extend(_chain_problems(ruleset))
+    problems.extend(str(problem) for problem in chain_problems(ruleset))
     for problem in problems:
         _report(problem)
     count = sum(len(rule.match_examples) + len(rule.keep_examples) for rule in ruleset.all_rules())
@@ -225,24 +226,6 @@ def _load_rules_or_exit(rule_paths: tuple[Path, ...]) -> RuleSet:
         sys.exit(EXIT_USAGE)
 
 
-def _chain_problems(ruleset: RuleSet) -> list[str]:
-    """Keep examples must survive the whole rule chain, not only their own rule."""
-    from cleaner.engine import Matcher, Positions
-    from cleaner.model import Block
-
-    problems = []
-    matcher = Matcher(ruleset.generic)
-    for rule in ruleset.generic:
-        for text in rule.keep_examples:
-            block = Block(0, 1, text)
-            found = matcher.match([block], Positions(None, None), [])[0]
-            if found is not None:
-                problems.append(
-                    f"{rule.path}: rule {rule.id}: keep example {text!r} is removed by rule {found.rule.id}"
-                )
-    return problems
-
-
 def _read(path: Path, source: str) -> bytes:
     if source == "-":
         return sys.stdin.buffer.read()
@@ -278,8 +261,15 @@ def _report(line: str) -> None:
 def _output(path: Path | None) -> Iterator[IO[str]]:
     """Standard output, or a temporary file renamed over `path` only when all went well."""
     if path is None:
-        yield sys.stdout
-        sys.stdout.flush()
+        if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        try:
+            yield sys.stdout
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (`newsclean *.txt | head`): stop quietly, like other filters.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_FAILED)
         return
     descriptor, temporary = tempfile.mkstemp(
         dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from cleaner.errors import RuleProblem
 from cleaner.features import is_prose
 from cleaner.model import Block, Decision
 from cleaner.rules import Rule, RuleSet, Where
@@ -142,3 +143,32 @@ class MatcherCache:
                 matcher = Matcher(rules, self.timeout)
                 self._matchers[site_key] = matcher
             return matcher
+
+
+def decided_by(matcher: Matcher, text: str) -> Rule | None:
+    """The rule that decides one line standing alone, or None."""
+    found = matcher.match([Block(0, 1, text)], Positions(None, None), [])[0]
+    return found.rule if found else None
+
+
+def chain_problems(ruleset: RuleSet) -> list[RuleProblem]:
+    """Examples that fail against the whole chain: a match example must be decided by its own
+    rule (not stolen by another), a keep example by no rule at all."""
+    problems = []
+    for pack in (None, *ruleset.sites):
+        matcher = Matcher(ruleset.rules_for(pack))
+        for rule in pack.rules if pack else ruleset.generic:
+            for text in rule.match_examples:
+                winner = decided_by(matcher, text)
+                if winner is not rule:
+                    other = winner.id if winner else "no rule"
+                    problems.append(
+                        RuleProblem(rule.path, f"match example {text!r} is decided by {other}", rule.id)
+                    )
+            for text in rule.keep_examples:
+                winner = decided_by(matcher, text)
+                if winner is not None:
+                    problems.append(
+                        RuleProblem(rule.path, f"keep example {text!r} is removed by {winner.id}", rule.id)
+                    )
+    return problems

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.engine import Matcher, Positions
+from cleaner.engine import Matcher, chain_problems, decided_by
 from cleaner.errors import RuleFileError
-from cleaner.model import Block, Label
+from cleaner.model import Label
 from cleaner.rules import Action, builtin_rules_dir, iter_examples, load_rules
 
 RULESET = load_rules()
@@ -26,8 +26,8 @@ def _case_id(case: tuple) -> str:
 
 
 def _winner(text: str) -> str | None:
-    found = MATCHER.match([Block(0, 1, text)], Positions(None, None), [])[0]
-    return found.rule.id if found else None
+    rule = decided_by(MATCHER, text)
+    return rule.id if rule else None
 
 
 @pytest.mark.parametrize("case", EXAMPLES, ids=[_case_id(case) for case in EXAMPLES])
@@ -44,6 +44,10 @@ def test_rule_example(case: tuple) -> None:
 def test_every_rule_has_both_kinds_of_example_and_a_reason(rule) -> None:
     assert rule.match_examples and rule.keep_examples
     assert rule.why.strip()
+
+
+def test_the_cli_checker_agrees_with_the_test_cases() -> None:
+    assert chain_problems(RULESET) == []
 
 
 def test_generic_packs_cover_the_required_kinds_of_boilerplate() -> None:
