@@ -54,6 +54,18 @@ _ODD_SPACE = regex.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # because scripts, emoji and German typography need them.
 _ZERO_WIDTH = regex.compile(r"[\u200b\u2060\u180e]")
 _SPACE_RUN = regex.compile(r"[ \t\f\v]+")
+_SPACING_TRIGGER = regex.compile(r"[\t\f\v]| {2}")
+# ftfy and the spacing fixes take turns on a line until it stops changing; the bound keeps a
+# hostile line from looping (the property tests check that repairing twice changes nothing).
+_MAX_ROUNDS = 3
+# ECMA-48 escape sequences, the colours and cursor moves of text copied from a terminal: CSI
+# (ESC [, parameters, final byte; also private ones such as "ESC [?25l", which ftfy's own fix
+# leaves), OSC when terminated (ESC ], a window title, BEL or ESC \), and the short escapes
+# (ESC ( B). What ftfy removes is a subset, so only one of the two ever counts a line.
+_TERMINAL_ESCAPE = regex.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)|\x1b[ -/]*[0-~]"
+)
+_SURROGATE = regex.compile(r"\p{Cs}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +111,46 @@ def repair_texts(texts: list[str], *, from_html: bool = False) -> tuple[list[str
     return fixed, tuple(Repair(fix, count) for fix, count in sorted(counts.items()))
 
 
+def fix_surrogates(text: str) -> str:
+    """Text without surrogate code points: pairs become the character, lone ones U+FFFD.
+
+    Python strings can hold them (a file name in an undecodable encoding, a str handed to the
+    library), but UTF-8 and so JSON output cannot, and lxml stops parsing at the first one.
+
+    >>> fix_surrogates("ok \\udcff"), fix_surrogates("fine")
+    ('ok \ufffd', 'fine')
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    fixed: str = ftfy.fixes.fix_surrogates(text)
+    return fixed
+
+
 def _repair_line(line: str, config: ftfy.TextFixerConfig, counts: Counter[str]) -> str:
-    if needs_ftfy(line):
-        fixed, steps = ftfy.fix_and_explain(line, config)
-        for name in {_fix_name(action, parameter) for action, parameter in steps or ()}:
-            counts[name] += 1
-        line = fixed
-    return _repair_spacing(line, counts)
+    """One line repaired until repairing it again would change nothing, each fix counted once.
+
+    ftfy runs before the spacing fixes because an NBSP can be half of a mojibake sequence
+    ("Ã\xa0" is "à"); but the spacing fixes can in turn leave something ftfy then fixes (mojibake
+    that an NBSP or a control character hid), so ftfy and spacing take turns until neither
+    changes the line. A repaired text must come out of a second repair unchanged.
+    """
+    fixes: set[str] = set()
+    if "\x1b" in line:
+        line, escapes = _TERMINAL_ESCAPE.subn("", line)
+        if escapes:
+            fixes.add("terminal-escapes")
+    for _ in range(_MAX_ROUNDS):
+        if needs_ftfy(line):
+            fixed, steps = ftfy.fix_and_explain(line, config)
+            fixes.update(_fix_name(action, parameter) for action, parameter in steps or ())
+            line = fixed
+        spaced = _repair_spacing(line, fixes)
+        if spaced == line or not needs_ftfy(spaced):
+            line = spaced
+            break
+        line = spaced
+    counts.update(fixes)
+    return line
 
 
 def _fix_name(action: str, parameter: str) -> str:
@@ -114,17 +159,17 @@ def _fix_name(action: str, parameter: str) -> str:
     return name
 
 
-def _repair_spacing(line: str, counts: Counter[str]) -> str:
+def _repair_spacing(line: str, fixes: set[str]) -> str:
     """Odd spaces become spaces, invisible characters go, runs of spaces and tabs become one."""
-    if line.isascii() and "  " not in line and "\t" not in line and line == line.strip():
+    if line.isascii() and line == line.strip() and _SPACING_TRIGGER.search(line) is None:
         return line
     spaced, odd = _ODD_SPACE.subn(" ", line)
     if odd:
-        counts["odd-spaces"] += 1
+        fixes.add("odd-spaces")
     visible, invisible = _ZERO_WIDTH.subn("", spaced)
     if invisible:
-        counts["zero-width"] += 1
+        fixes.add("zero-width")
     tidy = str(_SPACE_RUN.sub(" ", visible)).strip()
     if tidy != visible:
-        counts["whitespace"] += 1
+        fixes.add("whitespace")
     return tidy

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ftfy
 import pytest
 
-from cleaner.repair import TEXT_CONFIG, needs_ftfy, repair, repair_texts
+from cleaner.repair import TEXT_CONFIG, fix_surrogates, needs_ftfy, repair, repair_texts
 
 
 def fixes(text: str) -> dict[str, int]:
@@ -57,6 +57,44 @@ def test_joiners_and_soft_hyphens_are_kept() -> None:
 
 def test_control_characters_and_terminal_escapes_are_removed() -> None:
     assert repair("\x1b[31mred\x1b[0m text\x07 here").text == "red text here"
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("\x1b]0;build log\x07Pier vote passes", "Pier vote passes"),  # window title (OSC)
+        ("\x1b]8;;https://x.test\x1b\\link\x1b]8;;\x1b\\ text", "link text"),  # hyperlink (OSC 8)
+        ("\x1b[?25lhidden cursor\x1b[?25h", "hidden cursor"),  # private CSI parameters
+        ("\x1b(Bcharset \x1b[1;31;40mbold\x1b[K", "charset bold"),  # charset, colours, erase
+        ("\x1b]unterminated title", "unterminated title"),  # only the escape itself goes
+    ],
+)
+def test_every_kind_of_terminal_escape_sequence_is_removed(line: str, text: str) -> None:
+    assert repair(line).text == text
+    assert fixes(line) == {"terminal-escapes": 1}
+
+
+def test_a_form_feed_inside_a_line_is_spacing() -> None:
+    assert repair("one\x0ctwo").text == "one two"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "&nbsp;Ã©",  # the NBSP hides the mojibake from ftfy until the spacing fix removes it
+        "Â\x0c0",  # the form feed turns into a space that ftfy then reads as mojibake
+        "Trumpâ€™s\xa0 war",
+    ],
+)
+def test_repairing_a_repaired_text_changes_nothing(text: str) -> None:
+    once = repair(text)
+    assert repair(once.text) == type(once)(once.text, ())
+
+
+def test_surrogates_become_characters_or_replacement_characters() -> None:
+    assert fix_surrogates("emoji \ud83d\ude00, lone \ud800 and \udcff") == "emoji 😀, lone \ufffd and \ufffd"
+    text = "nothing to do"
+    assert fix_surrogates(text) is text
 
 
 @pytest.mark.parametrize(
