@@ -4,7 +4,8 @@ One combined pattern per length tier screens each block: most blocks (body parag
 rule, and for them one regex call answers. Only a block that passes the screen is tried rule by
 rule, in priority order, and the first rule that matches (pattern, length limit and position)
 decides its label. Every regex call runs under a time limit; a call that exceeds it counts as
-no match and leaves a warning, so a pathological pattern cannot hang a batch.
+no match and leaves a warning, and the rule is off for the rest of the document, so a
+pathological pattern costs one time limit per document instead of one per line.
 """
 
 from __future__ import annotations
@@ -18,10 +19,9 @@ import regex
 
 from cleaner.errors import RuleProblem
 from cleaner.features import is_prose
+from cleaner.limits import REGEX_TIMEOUT
 from cleaner.model import Block, Decision
 from cleaner.rules import Rule, RuleSet, Where
-
-DEFAULT_TIMEOUT = 0.5  # seconds per regex call
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ class Match:
 class Matcher:
     """The compiled screen for one list of rules; thread-safe and reusable."""
 
-    def __init__(self, rules: Sequence[Rule], timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, rules: Sequence[Rule], timeout: float = REGEX_TIMEOUT) -> None:
         self.rules = tuple(rules)
         self.timeout = timeout
         # Tiers by length limit: a block of n characters can only match rules whose max_chars
@@ -68,21 +68,52 @@ class Matcher:
         self._screens: list[regex.Pattern[str] | None] = [
             _combine([rule for rule in self.rules if _within(rule, low)]) for low in [*limits, None]
         ]
+        self._reduced: dict[frozenset[str], Matcher] = {}
+        self._lock = threading.Lock()
 
     def match(self, blocks: Sequence[Block], positions: Positions, warnings: list[str]) -> list[Match | None]:
-        """The deciding rule of each block, or None where no rule matches."""
-        return [self._match_block(block, positions, warnings) for block in blocks]
+        """The deciding rule of each block, or None where no rule matches.
 
-    def _match_block(self, block: Block, positions: Positions, warnings: list[str]) -> Match | None:
+        A rule that runs out of time on a block is off for the rest of the document: a pattern
+        that backtracks catastrophically on one line of a page usually does on the next
+        thousand lines too, and each try would cost the whole time limit.
+        """
+        matcher = self
+        found: list[Match | None] = []
+        for block in blocks:
+            match, slow = matcher._match_block(block, positions)
+            for rule in slow:
+                warnings.append(
+                    f"rule {rule.id} timed out on line {block.line}; treated as no match, "
+                    "and off for the rest of this document"
+                )
+            if slow:
+                matcher = matcher.without(slow)
+            found.append(match)
+        return found
+
+    def without(self, rules: Sequence[Rule]) -> Matcher:
+        """This matcher minus some rules; compiled once, then shared by later documents."""
+        key = frozenset(rule.id for rule in rules)
+        with self._lock:
+            reduced = self._reduced.get(key)
+            if reduced is None:
+                reduced = Matcher([rule for rule in self.rules if rule.id not in key], self.timeout)
+                self._reduced[key] = reduced
+            return reduced
+
+    def _match_block(self, block: Block, positions: Positions) -> tuple[Match | None, tuple[Rule, ...]]:
+        """The deciding rule of one block (or None), and the rules that ran out of time on it."""
         text = block.text
         tier = bisect.bisect_left(self._limits, len(text))
         screen = self._screens[tier]
         if screen is not None:
             try:
                 if screen.search(text, timeout=self.timeout) is None:
-                    return None
+                    return None, ()
             except TimeoutError:
                 pass  # fall through to the rules one by one, each with its own limit
+        slow: list[Rule] = []
         for rule in self.rules:
             if rule.max_chars is not None and len(text) > rule.max_chars:
                 continue
@@ -91,11 +122,11 @@ class Matcher:
             try:
                 found = rule.pattern.search(text, timeout=self.timeout)
             except TimeoutError:
-                warnings.append(f"rule {rule.id} timed out on line {block.line}; treated as no match")
+                slow.append(rule)
                 continue
             if found is not None:
-                return Match(rule, _decision(rule, found))
-        return None
+                return Match(rule, _decision(rule, found)), tuple(slow)
+        return None, tuple(slow)
 
 
 def _within(rule: Rule, low: int | None) -> bool:
@@ -130,7 +161,7 @@ def _combine(rules: Sequence[Rule]) -> regex.Pattern[str] | None:
 class MatcherCache:
     """One `Matcher` per (rule set, site pack), built on first use; safe to share across threads."""
 
-    def __init__(self, ruleset: RuleSet, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, ruleset: RuleSet, timeout: float = REGEX_TIMEOUT) -> None:
         self.ruleset = ruleset
         self.timeout = timeout
         self._matchers: dict[str | None, Matcher] = {}
@@ -163,12 +194,22 @@ def chain_problems(ruleset: RuleSet) -> list[RuleProblem]:
                 if winner is not rule:
                     other = winner.id if winner else "no rule"
                     problems.append(
-                        RuleProblem(rule.path, f"match example {text!r} is decided by {other}", rule.id)
+                        RuleProblem(
+                            rule.path,
+                            f"match example {text!r} is decided by {other}",
+                            rule.id,
+                            "raise this rule's priority, or narrow the rule that takes it",
+                        )
                     )
             for text in rule.keep_examples:
                 winner = decided_by(matcher, text)
                 if winner is not None:
                     problems.append(
-                        RuleProblem(rule.path, f"keep example {text!r} is removed by {winner.id}", rule.id)
+                        RuleProblem(
+                            rule.path,
+                            f"keep example {text!r} is removed by {winner.id}",
+                            rule.id,
+                            "narrow that rule (pattern, max_chars, where) or pick another example",
+                        )
                     )
     return problems

@@ -13,8 +13,9 @@ from typing import Literal
 
 from cleaner.assemble import assemble
 from cleaner.decode import decode
-from cleaner.engine import DEFAULT_TIMEOUT, Match, MatcherCache, Positions
+from cleaner.engine import Match, MatcherCache, Positions
 from cleaner.html import Extraction, extract_html, looks_like_html
+from cleaner.limits import REGEX_TIMEOUT
 from cleaner.model import Article, Block, BlockKind, Decision, Label
 from cleaner.repair import repair, repair_texts
 from cleaner.rules import RuleSet, host_of, load_rules
@@ -42,7 +43,7 @@ class Cleaner:
         ruleset: RuleSet | None = None,
         *,
         rule_paths: Sequence[Path] = (),
-        regex_timeout: float = DEFAULT_TIMEOUT,
+        regex_timeout: float = REGEX_TIMEOUT,
     ) -> None:
         self.ruleset = ruleset if ruleset is not None else load_rules(rule_paths)
         self._matchers = MatcherCache(self.ruleset, regex_timeout)

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import regex
 
 from cleaner.errors import RuleFileError, RuleProblem
+from cleaner.limits import REGEX_TIMEOUT
 from cleaner.model import Label
 
 _ID = regex.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
@@ -83,10 +84,13 @@ class Rule:
     keep_examples: tuple[str, ...] = ()
 
     def fits(self, text: str) -> bool:
-        """Whether the rule's pattern and length limit accept `text` (position aside)."""
+        """Whether the rule's pattern and length limit accept `text` (position aside).
+
+        Raises TimeoutError when the pattern runs out of time, as the engine's calls do.
+        """
         if self.max_chars is not None and len(text) > self.max_chars:
             return False
-        return self.pattern.search(text) is not None
+        return self.pattern.search(text, timeout=REGEX_TIMEOUT) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +189,9 @@ def _pack_files(path: Path, problems: list[RuleProblem]) -> list[Path]:
         return sorted(path.rglob("*.toml"))
     if path.is_file():
         return [path]
-    problems.append(RuleProblem(str(path), "no such rule file or folder"))
+    problems.append(
+        RuleProblem(str(path), "no such rule file or folder", hint="check the path given to --rules")
+    )
     return []
 
 
@@ -194,22 +200,40 @@ def _load_pack(path: Path, problems: list[RuleProblem]) -> Pack:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        problems.append(RuleProblem(str(path), f"cannot read rule file: {error}"))
+        problems.append(
+            RuleProblem(str(path), f"cannot read rule file: {error}", hint="a rule file is UTF-8 text")
+        )
         return Pack(name, str(path))
     except tomllib.TOMLDecodeError as error:
-        problems.append(RuleProblem(str(path), f"invalid TOML: {error}", hint="check quoting"))
+        problems.append(
+            RuleProblem(
+                str(path),
+                f"invalid TOML: {error}",
+                hint="fix the syntax there; in '''triple single quotes''' a pattern's backslashes stay",
+            )
+        )
         return Pack(name, str(path))
     where = str(path)
     _unknown_keys(data, _TOP_KEYS, where, "", problems)
     meta = data.get("pack", {})
     if not isinstance(meta, dict):
-        problems.append(RuleProblem(where, "[pack] must be a table"))
+        problems.append(
+            RuleProblem(
+                where, "[pack] must be a table", hint="write [pack] with description, hosts, signatures"
+            )
+        )
         meta = {}
     _unknown_keys(meta, _PACK_KEYS, where, "", problems, context="[pack]")
     hosts = _strings(meta.get("hosts", []), where, "", "hosts", problems)
     for host in hosts:
         if not _HOST.match(host):
-            problems.append(RuleProblem(where, f"host {host!r} is not a lowercase domain name"))
+            problems.append(
+                RuleProblem(
+                    where,
+                    f"host {host!r} is not a lowercase domain name",
+                    hint="write 'example.com': no scheme, no path",
+                )
+            )
     signatures = _strings(meta.get("signatures", []), where, "", "signatures", problems)
     rules: list[Rule] = []
     disables: list[Disable] = []
@@ -249,7 +273,7 @@ def _parse_rule(table: dict[str, Any], where: str, problems: list[RuleProblem]) 
         return None
     before = len(problems)
 
-    def problem(message: str, hint: str = "") -> None:
+    def problem(message: str, hint: str) -> None:
         problems.append(RuleProblem(where, message, rule_id, hint))
 
     _unknown_keys(table, _RULE_KEYS, where, rule_id, problems)
@@ -263,20 +287,29 @@ def _parse_rule(table: dict[str, Any], where: str, problems: list[RuleProblem]) 
     if max_chars is not None and (
         not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars <= 0
     ):
-        problem(f"max_chars must be a positive integer, not {max_chars!r}")
+        problem(
+            f"max_chars must be a positive integer, not {max_chars!r}",
+            hint="the longest line it may match, e.g. 120",
+        )
     priority = table.get("priority", 0)
     if not isinstance(priority, int) or isinstance(priority, bool):
-        problem(f"priority must be an integer, not {priority!r}")
+        problem(f"priority must be an integer, not {priority!r}", hint="e.g. priority = 10; higher wins")
     disabled = table.get("disabled")
     if disabled is not None and (not isinstance(disabled, str) or not disabled.strip()):
-        problem("'disabled' must say why the rule is off")
+        problem("'disabled' must say why the rule is off", hint='write disabled = "why it is off"')
     aliases = _strings(table.get("aliases", []), where, rule_id, "aliases", problems)
     for alias in aliases:
         if not _ID.match(alias):
-            problem(f"alias {alias!r} is not a dotted lowercase id")
+            problem(
+                f"alias {alias!r} is not a dotted lowercase id",
+                hint="an old id of this rule, e.g. 'auth.login'",
+            )
     examples = table.get("examples", {})
     if not isinstance(examples, dict):
-        problem("'examples' must be a table with 'match' and 'keep' lists")
+        problem(
+            "'examples' must be a table with 'match' and 'keep' lists",
+            hint='write examples.match = ["…"] and examples.keep = ["…"]',
+        )
         examples = {}
     _unknown_keys(examples, _EXAMPLE_KEYS, where, rule_id, problems, context="examples")
     matches = _strings(examples.get("match", []), where, rule_id, "examples.match", problems)
@@ -313,10 +346,18 @@ def _parse_disable(table: dict[str, Any], where: str, problems: list[RuleProblem
     _unknown_keys(table, _DISABLE_KEYS, where, "", problems, context="[[disable]]")
     rule_id, why = table.get("id"), table.get("why")
     if not isinstance(rule_id, str) or not _ID.match(rule_id):
-        problems.append(RuleProblem(where, f"[[disable]] id {rule_id!r} is missing or malformed"))
+        problems.append(
+            RuleProblem(
+                where,
+                f"[[disable]] id {rule_id!r} is missing or malformed",
+                hint="the id of a rule, e.g. 'ads.marker'",
+            )
+        )
         return None
     if not isinstance(why, str) or not why.strip():
-        problems.append(RuleProblem(where, "[[disable]] needs a 'why'", rule_id))
+        problems.append(
+            RuleProblem(where, "[[disable]] needs a 'why'", rule_id, "say why the rule is off here")
+        )
         return None
     return Disable(rule_id, why, where)
 
@@ -348,32 +389,52 @@ def _compile(source: object, problem: Any) -> regex.Pattern[str] | None:
 
 def _example_problems(rule: Rule) -> list[RuleProblem]:
     problems = []
-    for text in rule.match_examples:
-        if not rule.fits(text):
+    cases = [(text, True) for text in rule.match_examples] + [(text, False) for text in rule.keep_examples]
+    for text, should_match in cases:
+        try:
+            matches = rule.fits(text)
+        except TimeoutError:
             problems.append(
                 RuleProblem(
-                    rule.path, f"example does not match: {text!r}", rule.id, "fix the pattern or the example"
+                    rule.path,
+                    f"pattern ran out of time ({REGEX_TIMEOUT:g} s) on example {text!r}",
+                    rule.id,
+                    "it backtracks catastrophically: avoid repeating alternatives that can match "
+                    "the same text, such as (a|aa)+ or (a|a)*",
                 )
             )
-    for text in rule.keep_examples:
-        if rule.fits(text):
-            problems.append(
-                RuleProblem(rule.path, f"keep example matches: {text!r}", rule.id, "tighten the pattern")
-            )
+        else:
+            if should_match and not matches:
+                problems.append(
+                    RuleProblem(
+                        rule.path,
+                        f"example does not match: {text!r}",
+                        rule.id,
+                        "fix the pattern or the example",
+                    )
+                )
+            if matches and not should_match:
+                problems.append(
+                    RuleProblem(rule.path, f"keep example matches: {text!r}", rule.id, "tighten the pattern")
+                )
     return problems
 
 
 def _choice(value: object, enum: type[StrEnum], key: str, problem: Any) -> Any:
     allowed = [member.value for member in enum]
     if value not in allowed:
-        problem(f"{key} {value!r} is not one of {', '.join(allowed)}")
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        problem(
+            f"{key} {value!r} is not one of {', '.join(allowed)}",
+            hint=f"did you mean '{close[0]}'?" if close else "see docs/rules.md",
+        )
         return None
     return enum(value)
 
 
 def _strings(value: object, where: str, rule_id: str, key: str, problems: list[RuleProblem]) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        problems.append(RuleProblem(where, f"'{key}' must be a list of strings", rule_id))
+        problems.append(RuleProblem(where, f"'{key}' must be a list of strings", rule_id, 'write ["…", "…"]'))
         return []
     return value
 
@@ -430,7 +491,14 @@ def _combine(packs_by_layer: list[list[Pack]], problems: list[RuleProblem]) -> R
     known_ids |= {name for pack in sites for rule in pack.rules for name in (rule.id, *rule.aliases)}
     for item in disabled + [d for pack in sites for d in pack.disables]:
         if item.must_exist and item.id not in known_ids:
-            problems.append(RuleProblem(item.path, f"[[disable]] names unknown rule {item.id!r}", item.id))
+            problems.append(
+                RuleProblem(
+                    item.path,
+                    f"[[disable]] names unknown rule {item.id!r}",
+                    item.id,
+                    "newsclean rules list shows every id",
+                )
+            )
     active = [rule for rule in generic.values() if not _named(rule, off)]
     ordered = tuple(sorted(active, key=lambda rule: -rule.priority))
     return RuleSet(ordered, tuple(sites), tuple(disabled))

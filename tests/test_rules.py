@@ -178,3 +178,147 @@ why = "this site prints 'Advertisement' as a section name"
 def test_a_missing_rule_path_is_reported(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError, match="no such rule file or folder"):
         load_rules([tmp_path / "nope.toml"])
+
+
+BROKEN_PACKS = {
+    "a-syntax.toml": "[[rule]\nid = 'x'",
+    "b-not-utf8.toml": b"[[rule]]\nid = '\xff\xfe'\n",
+    "c-values.toml": """
+[pack]
+hosts = ["https://Example.com/path"]
+signatures = "not a list"
+
+[[rule]]
+id = "bad.values"
+label = "boilerplat"
+action = "explode"
+where = "middle"
+pattern = '''(unclosed'''
+max_chars = -3
+priority = "high"
+disabled = ""
+aliases = ["Not An Id"]
+examples = "none"
+colour = "red"
+
+[[rule]]
+label = "boilerplate"
+pattern = '''^x$'''
+
+[[rule]]
+id = "bad.missing"
+
+[[rule]]
+id = "bad.examples"
+label = "boilerplate"
+pattern = '''^Subscribe$'''
+why = "x"
+examples.match = ["Sign in"]
+examples.keep = ["Subscribe"]
+
+[[rule]]
+id = "bad.example-keys"
+label = "boilerplate"
+pattern = '''^x$'''
+why = "x"
+examples.match = ["x"]
+examples.keep = ["y"]
+examples.maybe = ["?"]
+
+[[rule]]
+id = "bad.catastrophic"
+label = "boilerplate"
+pattern = '''^(?:a|a)*$'''
+why = "Backtracks exponentially on a line of a's that ends otherwise."
+examples.match = ["aaaa"]
+examples.keep = ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"]
+
+[[disable]]
+id = "no.such-rule"
+why = "typo"
+
+[[disable]]
+id = "Bad Id"
+
+[[disable]]
+id = "ads.marker"
+""",
+    "d-tables.toml": '[pack]\nrule = 1\n\n[[rule]]\nid = "dup.one"\n',
+    "e-dup.toml": GOOD_RULE.format(id="dup.rule") + GOOD_RULE.format(id="dup.rule"),
+}
+
+
+def test_every_problem_names_its_file_and_gives_a_hint(tmp_path: Path) -> None:
+    """Each problem of each broken file, in one run: the file, the rule when there is one, and
+    a hint that says what to do."""
+    for name, text in BROKEN_PACKS.items():
+        (tmp_path / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([tmp_path], builtin=False)
+    problems = caught.value.problems
+    assert {Path(problem.path).name for problem in problems} == set(BROKEN_PACKS)
+    for problem in problems:
+        assert problem.hint, f"no hint: {problem}"
+        assert "\n" not in str(problem)
+    text = "\n".join(str(problem) for problem in problems)
+    for expected in [
+        "a-syntax.toml: invalid TOML",
+        "b-not-utf8.toml: cannot read rule file",
+        "host 'https://Example.com/path' is not a lowercase domain name",
+        "'signatures' must be a list of strings",
+        "rule bad.values: label 'boilerplat' is not one of",
+        "(hint: did you mean 'boilerplate'?)",
+        "rule bad.values: action 'explode' is not one of label, end",
+        "rule bad.values: where 'middle' is not one of any, head, tail",
+        "rule bad.values: invalid pattern",
+        "rule bad.values: max_chars must be a positive integer, not -3",
+        "rule bad.values: priority must be an integer",
+        "rule bad.values: 'disabled' must say why",
+        "rule bad.values: alias 'Not An Id' is not a dotted lowercase id",
+        "rule bad.values: 'examples' must be a table",
+        "rule bad.values: unknown key 'colour'",
+        "rule id None is missing or malformed",
+        "rule bad.missing: 'why' is missing",
+        "rule bad.missing: 'pattern' is missing",
+        "rule bad.examples: example does not match: 'Sign in'",
+        "rule bad.examples: keep example matches: 'Subscribe'",
+        "rule bad.example-keys: unknown key 'maybe' in examples",
+        "rule bad.catastrophic: pattern ran out of time (0.5 s) on example 'aaaaaaaa",
+        "(hint: it backtracks catastrophically",
+        "[[disable]] names unknown rule 'no.such-rule'",
+        "[[disable]] id 'Bad Id' is missing or malformed",
+        "rule ads.marker: [[disable]] needs a 'why'",
+        "d-tables.toml: unknown key 'rule' in [pack]",
+        "rule dup.rule: duplicate rule id 'dup.rule'",
+    ]:
+        assert expected in text, f"{expected!r} not reported"
+
+
+def test_rule_files_are_data_never_code(tmp_path: Path) -> None:
+    """Strings that would run code if anything evaluated them stay inert strings, and there is
+    no key through which a rule file could name code to run."""
+    sentinel = tmp_path / "ran"
+    payload = f"__import__('pathlib').Path({str(sentinel)!r}).touch()"
+    pack = tmp_path / "inert.toml"
+    pack.write_text(
+        f"""
+[pack]
+description = "{payload}"
+
+[[rule]]
+id = "inert.payload"
+label = "boilerplate"
+pattern = '''^__import__'''
+why = "{payload}"
+examples.match = ["{payload}"]
+examples.keep = ["An ordinary sentence about code."]
+""",
+        encoding="utf-8",
+    )
+    ruleset = load_rules([pack], builtin=False)
+    assert ruleset.generic[0].why == payload
+    assert not sentinel.exists()
+    for key in ("code", "callback", "python", "function", "module"):
+        pack.write_text(GOOD_RULE.format(id="inert.keys") + f'{key} = "os.system"\n', encoding="utf-8")
+        with pytest.raises(RuleFileError, match=f"unknown key '{key}'"):
+            load_rules([pack], builtin=False)
