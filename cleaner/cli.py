@@ -5,8 +5,9 @@
     newsclean samples check|bless [DIR]     regression samples against golden JSON
     newsclean schema                        print the output JSON schema
 
-Exit codes: 0 all inputs cleaned; 1 some input failed; 2 usage or rule-file error. Every error
-is one line on stderr naming the input; no traceback reaches the user.
+Exit codes: 0 all inputs cleaned; 1 some input failed; 2 usage, rule-file or output-file error;
+130 interrupted (nothing half-written is left behind). Every error is one line on stderr naming
+the input; no traceback reaches the user.
 """
 
 from __future__ import annotations
@@ -24,11 +25,21 @@ import click
 from cleaner import emit
 from cleaner.engine import chain_problems
 from cleaner.errors import InputError, NewscleanError, RuleFileError
+from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, format_size, parse_size, too_large
 from cleaner.pipeline import INPUT_FORMATS, Cleaner
+from cleaner.repair import fix_surrogates
 from cleaner.rules import RuleSet, check_examples, load_rules
 from cleaner.schema import schema_text
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
+    """A size in bytes on the command line: 50M, 512k, 1000; 0 for no limit."""
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 class DefaultGroup(click.Group):
@@ -90,6 +101,22 @@ rules_option = click.option(
     default=None,
     help="Write to this file (atomically) instead of stdout.",
 )
+@click.option(
+    "--max-bytes",
+    callback=_size,
+    metavar="SIZE",
+    default=format_size(DEFAULT_MAX_BYTES).replace(" ", ""),
+    show_default=True,
+    help="Refuse inputs larger than this (e.g. 50M, 512k; 0: no limit).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Give up on an input after this many seconds (0: no limit).",
+)
 def clean(
     files: tuple[Path, ...],
     input_format: str,
@@ -98,36 +125,63 @@ def clean(
     rule_paths: tuple[Path, ...],
     explain: bool,
     output: Path | None,
+    max_bytes: int | None,
+    timeout: float,
 ) -> None:
     """Clean FILE… (or standard input, also as '-') into JSON."""
-    cleaner = Cleaner(_load_rules_or_exit(rule_paths))
+    cleaner = Cleaner(_load_rules_or_exit(rule_paths), max_bytes=max_bytes, timeout=timeout or None)
     sources = list(files) or [Path("-")]
     if sources == [Path("-")] and sys.stdin.isatty():
         raise click.UsageError("no input: give FILE… or pipe a page into standard input")
     fmt = output_format or ("json" if len(sources) == 1 else "jsonl")
+    try:
+        with _output(output) as out:
+            failed = _clean_each(cleaner, sources, out, fmt, explain, url, input_format, max_bytes)
+    except KeyboardInterrupt:
+        _report("interrupted" + (f"; {output} was not written" if output else ""))
+        sys.exit(EXIT_INTERRUPTED)
+    except OSError as error:  # the output file's folder is missing or not writable, the disk full
+        _report(f"{output or 'standard output'}: cannot write: {error.strerror or error}")
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _clean_each(
+    cleaner: Cleaner,
+    sources: list[Path],
+    out: IO[str],
+    fmt: str,
+    explain: bool,
+    url: str | None,
+    input_format: str,
+    max_bytes: int | None,
+) -> bool:
+    """Clean each input in turn into `out`; True when some input failed.
+
+    A failed input gets one line on stderr (and an error record in JSON Lines) and the batch
+    goes on; even a bug in newsclean costs only the input that hit it.
+    """
     failed = False
-    with _output(output) as out:
-        for path in sources:
-            source = "-" if str(path) == "-" else str(path)
-            try:
-                raw = _read(path, source)
-                article = cleaner.clean(raw, url=url, input_format=input_format, source=source)  # type: ignore[arg-type]
-            except NewscleanError as error:
-                failed = True
-                _report(str(error))
-                if fmt == "jsonl" and not explain:
-                    out.write(emit.error_jsonl(source, _message(error)))
-                continue
-            except Exception as error:  # a bug must not lose the rest of the batch
-                failed = True
-                _report(f"{source}: internal error: {type(error).__name__}: {error}")
-                if fmt == "jsonl" and not explain:
-                    out.write(emit.error_jsonl(source, f"internal error: {type(error).__name__}: {error}"))
-                continue
+    for path in sources:
+        source = "-" if str(path) == "-" else fix_surrogates(str(path))
+        try:
+            raw = _read(path, source, max_bytes)
+            article = cleaner.clean(raw, url=url, input_format=input_format, source=source)  # type: ignore[arg-type]
+        except NewscleanError as error:
+            message = _message(error)
+            _report(str(error))
+        except Exception as error:  # a bug must not lose the rest of the batch
+            message = f"internal error: {type(error).__name__}: {error}"
+            _report(f"{source}: {message}")
+        else:
             for warning in article.warnings:
                 _report(f"{source}: warning: {warning}")
             out.write(_render(article, fmt, explain, len(sources) > 1))
-    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+            continue
+        failed = True
+        if fmt == "jsonl" and not explain:
+            out.write(emit.error_jsonl(source, message))
+    return failed
 
 
 @main.group()
@@ -226,17 +280,26 @@ def _load_rules_or_exit(rule_paths: tuple[Path, ...]) -> RuleSet:
         sys.exit(EXIT_USAGE)
 
 
-def _read(path: Path, source: str) -> bytes:
+def _read(path: Path, source: str, max_bytes: int | None) -> bytes:
+    """The bytes of one input; never more than `max_bytes` + 1 are read into memory."""
     if source == "-":
-        return sys.stdin.buffer.read()
+        return _read_at_most(sys.stdin.buffer, source, max_bytes)
     if path.is_dir():
         raise InputError(source, "is a directory; give the files in it")
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return _read_at_most(handle, source, max_bytes)
     except FileNotFoundError:
         raise InputError(source, "no such file") from None
     except OSError as error:
         raise InputError(source, f"cannot read: {error.strerror or error}") from None
+
+
+def _read_at_most(handle: IO[bytes], source: str, max_bytes: int | None) -> bytes:
+    raw = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    if max_bytes is not None and len(raw) > max_bytes:
+        raise too_large(source, max_bytes)
+    return raw
 
 
 def _render(article: Any, fmt: str, explain: bool, many: bool) -> str:
@@ -254,7 +317,7 @@ def _message(error: NewscleanError) -> str:
 
 
 def _report(line: str) -> None:
-    click.echo(f"newsclean: {line}", err=True)
+    click.echo(f"newsclean: {fix_surrogates(line)}", err=True)
 
 
 @contextmanager

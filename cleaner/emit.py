@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from cleaner.model import Article, Label
+from cleaner.repair import fix_surrogates
 
 OUTPUT_FORMATS = ("json", "jsonl", "text")
 
@@ -24,8 +25,8 @@ def to_jsonl(article: Article) -> str:
 
 
 def error_record(source: str, message: str) -> dict[str, Any]:
-    """The JSON Lines record of an input that could not be cleaned."""
-    return {"source": source, "error": message}
+    """The JSON Lines record of an input that could not be cleaned (always encodable as UTF-8)."""
+    return {"source": fix_surrogates(source), "error": fix_surrogates(message)}
 
 
 def error_jsonl(source: str, message: str) -> str:

@@ -20,6 +20,7 @@ from trafilatura.settings import Document
 from cleaner.assemble import PageMetadata
 from cleaner.errors import InputError
 from cleaner.model import BlockKind
+from cleaner.repair import fix_surrogates
 
 _HTML_START = regex.compile(
     r"(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", regex.DOTALL
@@ -28,6 +29,8 @@ _HTML_START = regex.compile(
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*>")
 _CREDIT_CLASS = regex.compile(r"(?i)credit|copyright|photographer|source|byline|attribution")
 _SPACES = regex.compile(r"\s+")
+# libxml2 suggests lifting its limits; newsclean keeps them on purpose, so the advice is dropped.
+_HUGE_HINT = regex.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?")
 _BLOCK_TAGS = {
     "p": BlockKind.PARAGRAPH,
     "head": BlockKind.HEADING,
@@ -54,6 +57,7 @@ class Extraction:
     captions: tuple[HtmlCaption, ...]
     metadata: PageMetadata
     description: str | None  # the page's description, only when the page shows it as a dek
+    warnings: tuple[str, ...] = ()  # what was lost on the way (the parser gave up early)
 
     def texts(self) -> list[str]:
         """Every text of the extraction in a fixed order, for `with_texts` (empty for None)."""
@@ -74,7 +78,7 @@ class Extraction:
         captions = tuple(HtmlCaption(next(values), next(values) or None) for _ in self.captions)
         title, author, published, sitename, description = (next(values) or None for _ in range(5))
         metadata = PageMetadata(title, author, published, sitename, self.metadata.url)
-        return Extraction(blocks, captions, metadata, description)
+        return Extraction(blocks, captions, metadata, description, self.warnings)
 
 
 def looks_like_html(text: str) -> bool:
@@ -84,10 +88,22 @@ def looks_like_html(text: str) -> bool:
 
 def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Extraction:
     """Extract the article of an HTML page; raise `InputError` when the page cannot be parsed."""
+    # A parser per call: lxml parsers must not be shared between threads, and this one's error
+    # log tells whether it gave up early. huge_tree stays off, keeping libxml2's limits (depth
+    # 256, text nodes of 10 MB) that bound the work on hostile pages; no_network is lxml's
+    # default, stated because newsclean never opens a connection.
+    parser = lxml.html.HTMLParser(huge_tree=False, no_network=True)
     try:
-        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1))
+        # lxml stops at the first surrogate code point of a str, dropping the rest of the page.
+        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", fix_surrogates(html), count=1), parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise InputError(source, f"cannot parse HTML: {error}") from error
+    warnings = tuple(
+        f"the HTML parser gave up at line {error.line}, column {error.column} "
+        f"({_HUGE_HINT.sub('', error.message.strip())}); the rest of the page is lost"
+        for error in parser.error_log
+        if error.level_name == "FATAL"
+    )
     captions = tuple(_captions(tree))
     try:
         document = trafilatura.bare_extraction(
@@ -102,7 +118,7 @@ def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Ext
     except Exception as error:  # trafilatura raises many kinds; each page gets an error record
         raise InputError(source, f"HTML extraction failed: {type(error).__name__}: {error}") from error
     if not isinstance(document, Document) or document.body is None:
-        return Extraction((), captions, PageMetadata(url=url), None)
+        return Extraction((), captions, PageMetadata(url=url), None, warnings)
     metadata = PageMetadata(
         title=_clean(document.title),
         author=_clean(document.author),
@@ -114,7 +130,7 @@ def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Ext
     description = _clean(document.description)
     if description and not _shown(tree, description):
         description = None  # a summary for search engines, not a dek printed on the page
-    return Extraction(blocks, captions, metadata, description)
+    return Extraction(blocks, captions, metadata, description, warnings)
 
 
 def _blocks(element: etree._Element) -> Iterator[tuple[str, BlockKind]]:

@@ -2,10 +2,12 @@
 
 `Cleaner` holds a compiled rule set and cleans any number of documents; it keeps no state
 between documents, so one instance can serve many threads. `clean` is the one-call form.
+Each document is checked against the cleaner's `Limits` (size, then time; see `limits`).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,12 +15,12 @@ from typing import Literal
 
 from cleaner.assemble import assemble
 from cleaner.decode import decode
-from cleaner.engine import Match, MatcherCache, Positions
+from cleaner.engine import Match, Matcher, MatcherCache, Positions
 from cleaner.html import Extraction, extract_html, looks_like_html
-from cleaner.limits import REGEX_TIMEOUT
-from cleaner.model import Article, Block, BlockKind, Decision, Label
-from cleaner.repair import repair, repair_texts
-from cleaner.rules import RuleSet, host_of, load_rules
+from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, REGEX_TIMEOUT, Limits, TimeBudget
+from cleaner.model import Article, Block, BlockKind, Decision, Label, Repair
+from cleaner.repair import fix_surrogates, repair, repair_texts
+from cleaner.rules import Pack, RuleSet, host_of, load_rules
 from cleaner.segment import segment_text
 from cleaner.structure import label_blocks
 
@@ -35,8 +37,21 @@ class Page:
     extraction: Extraction | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A document read into blocks: the page, the repairs made, and its repaired text."""
+
+    page: Page
+    repairs: tuple[Repair, ...]
+    text: str
+
+
 class Cleaner:
-    """A reusable cleaner: one compiled rule set, any number of documents, any number of threads."""
+    """A reusable cleaner: one compiled rule set, any number of documents, any number of threads.
+
+    `max_bytes` and `timeout` bound each document (None: no limit); an input over a limit
+    raises `InputError` naming it.
+    """
 
     def __init__(
         self,
@@ -44,7 +59,10 @@ class Cleaner:
         *,
         rule_paths: Sequence[Path] = (),
         regex_timeout: float = REGEX_TIMEOUT,
+        max_bytes: int | None = DEFAULT_MAX_BYTES,
+        timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
+        self.limits = Limits(max_bytes, timeout)
         self.ruleset = ruleset if ruleset is not None else load_rules(rule_paths)
         self._matchers = MatcherCache(self.ruleset, regex_timeout)
 
@@ -56,42 +74,62 @@ class Cleaner:
         input_format: InputFormat = "auto",
         source: str = "-",
     ) -> Article:
-        """Clean one document given as text or bytes; raise `InputError` if it cannot be read."""
+        """Clean one document given as text or bytes; raise `InputError` if it cannot be read
+        or is over a limit."""
         if input_format not in INPUT_FORMATS:
             raise ValueError(f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}")
+        source, url = fix_surrogates(source), fix_surrogates(url) if url else url
+        self.limits.check_size(raw, source)
+        budget = TimeBudget(self.limits.timeout, source)
         warnings: list[str] = []
-        if isinstance(raw, bytes):
-            decoded = decode(raw, source)
-            text = decoded.text
-            warnings.extend(decoded.warnings)
-        else:
-            text = raw
-        is_html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
-        if is_html:
-            extraction = extract_html(text, url=url, source=source)
-            fixed, repairs = repair_texts(extraction.texts(), from_html=True)
-            page = _html_page(extraction.with_texts(fixed))
-            clean_text = "\n".join(block.text for block in page.blocks)
-        else:
-            repaired = repair(text)
-            repairs, clean_text = repaired.repairs, repaired.text
-            blocks = segment_text(clean_text)
-            page = Page(blocks, [None] * len(blocks))
-        site_pack = self.ruleset.site_for(url, clean_text)
+        read = budget.run(lambda: _read(raw, url, input_format, source, warnings))
+        site_pack = self.ruleset.site_for(url, read.text)
+        # Compiling a site's rules on first use is set-up, not work on this document: not timed.
         matcher = self._matchers.get(site_pack.name if site_pack else None, self.ruleset.rules_for(site_pack))
-        positions = Positions.of(page.blocks)
-        matches = matcher.match(page.blocks, positions, warnings)
-        decisions = label_blocks(page.blocks, _merge(page.preset, matches))
-        return assemble(
-            page.blocks,
-            decisions,
-            source=source,
-            url=url,
-            site=_site_name(url, site_pack.hosts if site_pack else ()),
-            repairs=repairs,
-            warnings=warnings,
-            metadata=page.extraction.metadata if page.extraction else None,
-        )
+        return budget.run(lambda: _label(read, matcher, site_pack, url, source, warnings))
+
+
+def _read(raw: str | bytes, url: str | None, input_format: str, source: str, warnings: list[str]) -> _Read:
+    """Decode, repair and segment one document (through trafilatura for HTML)."""
+    if isinstance(raw, bytes):
+        decoded = decode(raw, source)
+        text = decoded.text
+        warnings.extend(decoded.warnings)
+    else:
+        text = raw
+    is_html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
+    if is_html:
+        extraction = extract_html(text, url=url, source=source)
+        warnings.extend(extraction.warnings)
+        fixed, repairs = repair_texts(extraction.texts(), from_html=True)
+        page = _html_page(extraction.with_texts(fixed))
+        if not page.blocks:
+            warnings.append("no text found in the HTML")
+        return _Read(page, repairs, "\n".join(block.text for block in page.blocks))
+    repaired = repair(text)
+    blocks = segment_text(repaired.text)
+    if not blocks:
+        warnings.append("no text: the input is empty or blank")
+    return _Read(Page(blocks, [None] * len(blocks)), repaired.repairs, repaired.text)
+
+
+def _label(
+    read: _Read, matcher: Matcher, site_pack: Pack | None, url: str | None, source: str, warnings: list[str]
+) -> Article:
+    """Label the blocks of a document with rules and structure, and assemble the article."""
+    page = read.page
+    matches = matcher.match(page.blocks, Positions.of(page.blocks), warnings)
+    decisions = label_blocks(page.blocks, _merge(page.preset, matches))
+    return assemble(
+        page.blocks,
+        decisions,
+        source=source,
+        url=url,
+        site=_site_name(url, site_pack.hosts if site_pack else ()),
+        repairs=read.repairs,
+        warnings=warnings,
+        metadata=page.extraction.metadata if page.extraction else None,
+    )
 
 
 _DEFAULT_CLEANER: Cleaner | None = None
@@ -151,23 +189,23 @@ def _html_page(extraction: Extraction) -> Page:
             items.insert(titled[0] + 1 if titled else 0, (description, BlockKind.DESCRIPTION, dek))
         else:
             items[found] = (description, items[found][1], dek)
+    # The undecided blocks by text, in page order: each caption takes the first block showing
+    # its text, in one lookup instead of a scan of the page (pages have thousands of figures).
+    undecided: defaultdict[str, deque[int]] = defaultdict(deque)
+    for i, (text, _, known) in enumerate(items):
+        if known is None:
+            undecided[text].append(i)
     for caption in extraction.captions:
         whole = f"{caption.text} {caption.credit}".strip() if caption.credit else caption.text
         decision = Decision(
             Label.CAPTION, "html.figcaption", caption=caption.text or None, credit=caption.credit
         )
-        found = next(
-            (
-                i
-                for i, (text, _, known) in enumerate(items)
-                if known is None and text in (caption.text, whole)
-            ),
-            None,
-        )
-        if found is None:
+        shown = [undecided[text] for text in {caption.text, whole} if undecided.get(text)]
+        if not shown:
             items.append((whole, BlockKind.CAPTION, decision))
-        else:
-            items[found] = (items[found][0], BlockKind.CAPTION, decision)
+            continue
+        found = min(shown, key=lambda positions: positions[0]).popleft()
+        items[found] = (items[found][0], BlockKind.CAPTION, decision)
     kept = [item for item in items if item[0]]
     blocks = [Block(i, i + 1, text, kind) for i, (text, kind, _) in enumerate(kept)]
     return Page(blocks, [known for _, _, known in kept], extraction)

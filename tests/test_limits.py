@@ -1,0 +1,163 @@
+"""Limits: an input over the size limit, or one that takes longer than the time limit, is an
+`InputError` naming it; the time limit holds in any thread and never leaks out of the document."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from cleaner import Cleaner, InputError
+from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Limits, TimeBudget, parse_size
+from cleaner.model import Article
+from cleaner.rules import RuleSet
+from cleaner.segment import segment_text
+
+PAGE = "Harbor Bridge Reopens\n\nThe bridge reopened on Monday after repairs, officials said."
+NO_RULES = RuleSet(())  # the limits do not depend on the rules; this one compiles at once
+
+
+def endless() -> None:
+    """Work that never ends on its own (in Python code, where the watchdog can stop it)."""
+    while True:
+        time.sleep(0.01)
+
+
+def test_the_defaults_are_50_mb_and_30_seconds() -> None:
+    assert (DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT) == (50_000_000, 30.0)
+    assert Cleaner(NO_RULES).limits == Limits(50_000_000, 30.0)
+
+
+@pytest.mark.parametrize("text", ["", "lots", "-5M", "5 X", "1e9", "5KiB"])
+def test_a_size_must_be_bytes_or_a_number_with_a_unit(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a size"):
+        parse_size(text)
+
+
+@pytest.mark.parametrize(("text", "size"), [("50M", 50_000_000), ("1.5G", 1_500_000_000), ("2kB", 2000)])
+def test_sizes_use_decimal_units(text: str, size: int) -> None:
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize("limits", [{"max_bytes": 0}, {"max_bytes": -1}, {"timeout": 0}, {"timeout": -2.0}])
+def test_limits_must_be_positive_or_none(limits: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="must be a positive number"):
+        Cleaner(NO_RULES, **limits)  # type: ignore[arg-type]
+
+
+def test_an_input_over_max_bytes_is_an_error_naming_it() -> None:
+    cleaner = Cleaner(NO_RULES, max_bytes=100)
+    assert cleaner.clean(b"x" * 100).body == ("x" * 100,)
+    with pytest.raises(InputError, match=r"^big\.txt: too large: over the limit of 100 bytes; raise it"):
+        cleaner.clean(b"x" * 101, source="big.txt")
+
+
+def test_text_is_measured_in_utf8_bytes() -> None:
+    cleaner = Cleaner(NO_RULES, max_bytes=10)
+    assert cleaner.clean("eeeee").body == ("eeeee",)
+    with pytest.raises(InputError, match="too large"):
+        cleaner.clean("ééééé é")  # 7 characters, 13 bytes
+
+
+def test_no_size_limit_with_none() -> None:
+    assert Cleaner(NO_RULES, max_bytes=None).limits.max_bytes is None
+    Limits(max_bytes=None).check_size(b"x" * 1000, "-")
+
+
+def test_a_budget_returns_the_result_of_work_in_time() -> None:
+    assert TimeBudget(5.0, "page.txt").run(lambda: 42) == 42
+
+
+def test_work_that_never_ends_is_stopped_at_the_limit() -> None:
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"^page\.txt: gave up after 0\.2 s \(the time limit per document\)"):
+        TimeBudget(0.2, "page.txt").run(endless)
+    assert time.monotonic() - started < 5
+
+
+def test_one_budget_spans_several_stretches_of_work() -> None:
+    budget = TimeBudget(0.3, "page.txt")
+    budget.run(lambda: time.sleep(0.2))
+    assert budget.used >= 0.2
+    with pytest.raises(InputError, match=r"gave up after 0\.3 s"):
+        budget.run(endless)  # only the remaining ~0.1 s is left
+    with pytest.raises(InputError, match="gave up"):
+        budget.run(lambda: None)  # spent: refused without starting
+
+
+def test_no_time_limit_with_none() -> None:
+    assert TimeBudget(None, "-").run(lambda: "done") == "done"
+
+
+def test_the_limit_stops_only_the_slow_thread() -> None:
+    def slow() -> str:
+        TimeBudget(0.3, "slow.txt").run(endless)
+        return "unreachable"
+
+    def quick() -> str:
+        return TimeBudget(5.0, "quick.txt").run(lambda: (time.sleep(0.5), "quick done")[1])
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        slow_result, quick_result = pool.submit(slow), pool.submit(quick)
+        with pytest.raises(InputError, match=r"^slow\.txt: gave up"):
+            slow_result.result(timeout=10)
+        assert quick_result.result(timeout=10) == "quick done"
+
+
+def test_a_time_limit_never_leaks_out_of_the_document() -> None:
+    """Work that ends just before or just after the limit: either way the outcome is the result
+    or an InputError, and the code after `run` never sees a late exception."""
+
+    def about_as_long_as_the_limit() -> str:
+        deadline = time.monotonic() + 0.002
+        while time.monotonic() < deadline:
+            pass
+        return "done"
+
+    def many(count: int) -> list[str]:
+        outcomes = []
+        for _ in range(count):
+            try:
+                outcomes.append(TimeBudget(0.002, "-").run(about_as_long_as_the_limit))
+            except InputError:
+                outcomes.append("gave up")
+            total = sum(range(1000))  # Python code where a stray exception would land
+            assert total == 499500
+        time.sleep(0.05)
+        return outcomes
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = [outcome for chunk in pool.map(many, [300, 300, 300]) for outcome in chunk]
+    assert set(results) <= {"done", "gave up"} and len(results) == 900
+
+
+def test_cleaner_applies_the_time_limit_to_each_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    cleaner = Cleaner(NO_RULES, timeout=0.5)
+    assert cleaner.clean(PAGE).title == "Harbor Bridge Reopens"
+    monkeypatch.setattr("cleaner.pipeline.segment_text", lambda text: endless())
+    with pytest.raises(InputError, match=r"^stuck\.txt: gave up after 0\.5 s"):
+        cleaner.clean(PAGE, source="stuck.txt")
+
+
+def test_cleaner_time_limit_works_in_worker_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    cleaner = Cleaner(NO_RULES, timeout=0.5)
+
+    def stuck_on_marked_pages(text: str) -> object:
+        if "STUCK" in text:
+            endless()
+        return segment_text(text)
+
+    monkeypatch.setattr("cleaner.pipeline.segment_text", stuck_on_marked_pages)
+
+    def clean(page: str) -> Article | str:
+        try:
+            return cleaner.clean(page)
+        except InputError as error:
+            return error.message
+
+    pages = [PAGE, "STUCK\n\n" + PAGE] * 3
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(clean, pages))
+    assert [isinstance(result, Article) for result in results] == [True, False] * 3
+    assert all(str(result).startswith("gave up after 0.5 s") for result in results[1::2])
