@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -53,3 +55,10 @@ def assert_conserved(blocks: list[Block], record: dict[str, Any]) -> None:
             found[next(text for text in neighbours if credit in text)] += 1
     expected = Counter(block.text for block in blocks)
     assert found == expected, f"missing {expected - found}; extra {found - expected}"
+
+
+def newsclean_command() -> str:
+    """The installed `newsclean` executable of the environment running the tests."""
+    exe = shutil.which("newsclean", path=str(Path(sys.executable).parent)) or shutil.which("newsclean")
+    assert exe, "the newsclean command is not installed"
+    return exe

@@ -1,0 +1,285 @@
+"""CLI robustness: the installed command on hostile inputs, bad batches, interrupts, limits.
+
+Every answer: the documented exit code, one line per problem on stderr naming the input, no
+traceback, valid JSON on stdout when the input was cleaned, and an answer within 30 seconds
+(the subprocess timeout is a guard against hangs; timing itself is measured by bench/hostile.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import SAMPLES, assert_schema_valid, newsclean_command
+from hostile import HOSTILE, PAGE, Hostile, mojibake_line, write
+
+from cleaner.cli import main
+
+ANSWER_WITHIN = 30  # seconds, from the issue's acceptance criteria
+
+
+def newsclean(
+    *args: str | Path, stdin: bytes | None = None, **env: str
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [newsclean_command(), *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        timeout=ANSWER_WITHIN,
+        check=False,
+        env={**os.environ, **env},
+    )
+
+
+def stderr_lines(proc: subprocess.CompletedProcess[bytes]) -> list[str]:
+    text = proc.stderr.decode("utf-8")
+    assert "Traceback" not in text, text
+    return text.splitlines()
+
+
+@pytest.mark.parametrize("case", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_hostile_input_gets_an_answer_not_a_crash_or_a_hang(case: Hostile, tmp_path: Path) -> None:
+    path = case.make(tmp_path)
+    proc = newsclean(*case.options, path)
+    lines = stderr_lines(proc)
+    assert proc.returncode == case.exit_code, lines
+    assert all(line.startswith(f"newsclean: {path}: ") for line in lines), lines
+    if case.stderr:
+        assert lines and all(case.stderr in line for line in lines), lines
+    else:
+        assert lines == []
+    if proc.returncode == 0:
+        assert_schema_valid(json.loads(proc.stdout))
+    else:
+        assert proc.stdout == b""
+
+
+@pytest.mark.parametrize("name", ["utf16-with-bom", "utf16-le-without-bom", "utf16-be-without-bom"])
+def test_utf16_inputs_read_like_utf8(name: str, tmp_path: Path) -> None:
+    utf8 = write(tmp_path, "page.txt", PAGE.encode("utf-8"))
+    expected = json.loads(newsclean(utf8).stdout)
+    record = json.loads(newsclean(HOSTILE[name].make(tmp_path)).stdout)
+    assert (record["title"], record["body"]) == (expected["title"], expected["body"])
+
+
+def test_terminal_escapes_and_controls_leave_no_debris(tmp_path: Path) -> None:
+    record = json.loads(newsclean(HOSTILE["control-characters-and-escapes"].make(tmp_path)).stdout)
+    text = json.dumps(record["body"], ensure_ascii=False)
+    assert record["title"] == "Terminal Capture Of The Harbor Vote"
+    assert (
+        record["body"][0]
+        == "ERROR The harbor board voted on Tuesday to rebuild the north pier, the chairwoman said."
+    )
+    assert not any(debris in text for debris in ("\x1b", "[31m", "]0;", "[?25", "\x07", "\x7f"))
+    assert {"terminal-escapes", "control-characters"} <= {repair["fix"] for repair in record["repairs"]}
+
+
+def test_one_bad_input_in_a_batch_gets_an_error_record_and_the_others_are_cleaned(tmp_path: Path) -> None:
+    good = write(tmp_path, "good.txt", PAGE.encode())
+    binary = HOSTILE["image"].make(tmp_path)
+    big = write(tmp_path, "big.txt", b"x" * 60_000)
+    slow = write(tmp_path, "slow.txt", mojibake_line(8_000_000))
+    missing = tmp_path / "missing.txt"
+    proc = newsclean("--max-bytes", "50k", good, binary, missing, tmp_path, big, good)
+    assert proc.returncode == 1
+    records = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    assert [record["source"] for record in records] == [
+        str(p) for p in (good, binary, missing, tmp_path, big, good)
+    ]
+    errors = {record["source"]: record["error"] for record in records if "error" in record}
+    assert errors == {
+        str(binary): "binary input (contains NUL bytes); expected text or HTML",
+        str(missing): "no such file",
+        str(tmp_path): "is a directory; give the files in it",
+        str(big): "too large: over the limit of 50 kB; raise it with --max-bytes (max_bytes= in the library) "
+        "or split the input",
+    }
+    for record in records:
+        if "error" in record:
+            assert set(record) == {"source", "error"}
+        else:
+            assert_schema_valid(record)
+    assert len(stderr_lines(proc)) == 4
+    proc = newsclean("--timeout", "1", good, slow, good)
+    assert proc.returncode == 1
+    records = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    assert records[1] == {"source": str(slow), "error": records[1]["error"]}
+    assert records[1]["error"].startswith(
+        "gave up after 1 s (the time limit per document); raise it with --timeout"
+    )
+    assert records[0]["body"] == records[2]["body"] != []
+
+
+def test_a_catastrophic_user_rule_never_hangs_a_batch(tmp_path: Path) -> None:
+    pack = write(
+        tmp_path,
+        "slow.toml",
+        textwrap.dedent(
+            """
+            [[rule]]
+            id = "mine.slow"
+            label = "boilerplate"
+            pattern = '''^(?:a|a)*$'''
+            why = "Backtracks exponentially on a line of a's that ends otherwise."
+            examples.match = ["aaaa"]
+            examples.keep = ["b"]
+            """
+        ).encode(),
+    )
+    pages = [write(tmp_path, f"hostile{i}.txt", ("a" * 40 + "!\n").encode() * 2_000) for i in range(3)]
+    proc = newsclean("--rules", pack, *pages)
+    assert proc.returncode == 0
+    assert stderr_lines(proc) == [
+        f"newsclean: {page}: warning: rule mine.slow timed out on line 1; treated as no match, "
+        "and off for the rest of this document"
+        for page in pages
+    ]
+    assert [len(json.loads(line)["body"]) for line in proc.stdout.splitlines()] == [2_000] * 3
+
+
+def test_rule_file_problems_exit_2_one_line_each_with_file_rule_and_hint(tmp_path: Path) -> None:
+    bad = write(
+        tmp_path,
+        "bad.toml",
+        b'[[rule]]\nid = "x.y"\nlabel = "nope"\npattern = "(unclosed"\nwhy = "w"\n'
+        b'examples.match = ["a"]\nexamples.keep = ["b"]\n',
+    )
+    for args in (["rules", "check", "--rules", bad], ["--rules", bad, SAMPLES / "seed-layout.txt"]):
+        proc = newsclean(*args)
+        lines = stderr_lines(proc)
+        assert proc.returncode == 2 and proc.stdout == b""
+        assert lines[-1] == "newsclean: 2 problem(s) in rule files; nothing was cleaned"
+        for line in lines[:-1]:
+            assert line.startswith(f"newsclean: {bad}: rule x.y: ") and "(hint: " in line
+
+
+def test_an_interrupt_leaves_no_half_written_output(tmp_path: Path) -> None:
+    pages = [write(tmp_path, f"page{i}.txt", (SAMPLES / "seed-layout.txt").read_bytes()) for i in range(400)]
+    target = tmp_path / "out" / "all.jsonl"
+    target.parent.mkdir()
+    proc = subprocess.Popen(
+        [newsclean_command(), "-o", str(target), *map(str, pages)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + ANSWER_WITHIN
+    while not any(path.stat().st_size for path in target.parent.iterdir()):  # records are being written
+        assert proc.poll() is None and time.monotonic() < deadline, (
+            "the batch ended before it was interrupted"
+        )
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=ANSWER_WITHIN)
+    assert proc.returncode == 130
+    assert stderr.decode() == f"newsclean: interrupted; {target} was not written\n"
+    assert stdout == b"" and list(target.parent.iterdir()) == []
+
+
+def test_an_interrupt_in_process_removes_the_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cleaner.pipeline import Cleaner
+
+    real_clean = Cleaner.clean
+    calls = []
+
+    def interrupted_on_the_third(self: Cleaner, raw: bytes, **options: object) -> object:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real_clean(self, raw, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Cleaner, "clean", interrupted_on_the_third)
+    target = tmp_path / "out.jsonl"
+    page = str(SAMPLES / "seed-layout.txt")
+    result = CliRunner().invoke(main, ["-o", str(target), page, page, page, page])
+    assert result.exit_code == 130
+    assert result.stderr == f"newsclean: interrupted; {target} was not written\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_into_a_missing_folder_is_an_error_before_any_work(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "out.json"
+    proc = newsclean("-o", target, SAMPLES / "seed-layout.txt")
+    assert proc.returncode == 2
+    assert stderr_lines(proc) == [f"newsclean: {target}: cannot write: No such file or directory"]
+
+
+def test_standard_input_over_max_bytes_is_an_error(tmp_path: Path) -> None:
+    proc = newsclean("--max-bytes", "100", stdin=b"x" * 101)
+    assert proc.returncode == 1
+    assert stderr_lines(proc) == [
+        "newsclean: -: too large: over the limit of 100 bytes; raise it with --max-bytes (max_bytes= in the "
+        "library) or split the input"
+    ]
+    assert newsclean("--max-bytes", "0", stdin=b"x" * 101).returncode == 0
+
+
+def test_a_bad_size_or_timeout_is_a_usage_error() -> None:
+    assert newsclean("--max-bytes", "lots", SAMPLES / "seed-layout.txt").returncode == 2
+    assert newsclean("--timeout", "-1", SAMPLES / "seed-layout.txt").returncode == 2
+
+
+def test_a_file_name_in_no_encoding_still_gives_valid_utf8_json(tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9-\xff.txt")
+    path = tmp_path / name
+    path.write_bytes(PAGE.encode())
+    proc = newsclean(path, path)
+    assert proc.returncode == 0
+    sources = [json.loads(line)["source"] for line in proc.stdout.decode("utf-8").splitlines()]
+    assert sources == [str(tmp_path / "caf\ufffd-\ufffd.txt")] * 2
+
+
+def test_the_same_input_gives_byte_identical_output_across_processes() -> None:
+    inputs = sorted(str(path) for path in SAMPLES.iterdir() if path.suffix in (".txt", ".html"))
+    first = newsclean(*inputs, PYTHONHASHSEED="1")
+    second = newsclean(*inputs, PYTHONHASHSEED="2")
+    assert first.returncode == 0 and first.stdout == second.stdout
+
+
+NO_NETWORK = """
+import os, sys
+NETWORK = ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr",
+           "socket.getnameinfo", "socket.sendto", "socket.sendmsg")
+def refuse(event, args):
+    if event.startswith(NETWORK):
+        sys.stderr.write(f"network access: {event} {args!r}\\n")
+        sys.stderr.flush()
+        os._exit(99)
+sys.addaudithook(refuse)
+{before}
+from cleaner.cli import main
+sys.argv = ["newsclean", *sys.argv[1:]]
+main()
+"""
+
+
+def test_newsclean_never_opens_a_network_connection() -> None:
+    """Run under an audit hook that kills the process on any name lookup or connection; a URL
+    is given, so trafilatura would have every reason to fetch if it ever did."""
+    inputs = [SAMPLES / "seed-layout-html.html", SAMPLES / "seed-layout.txt"]
+    for url in ("https://www.nysun.com/2025/03/03/pier", "http://127.0.0.1:9/x"):
+        proc = subprocess.run(
+            [sys.executable, "-c", NO_NETWORK.replace("{before}", ""), "--url", url, *map(str, inputs)],
+            capture_output=True,
+            timeout=ANSWER_WITHIN,
+            check=False,
+        )
+        assert proc.returncode == 0, proc.stderr.decode()
+    # The hook does catch a fetch: the same script, with one before newsclean starts.
+    fetch = "import trafilatura; trafilatura.fetch_url('https://example.com/')"
+    proc = subprocess.run(
+        [sys.executable, "-c", NO_NETWORK.replace("{before}", fetch), str(inputs[1])],
+        capture_output=True,
+        timeout=ANSWER_WITHIN,
+        check=False,
+    )
+    assert proc.returncode == 99 and b"network access: socket.getaddrinfo" in proc.stderr
