@@ -153,9 +153,9 @@ def _name_like(text: str) -> bool:
 def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], title: int) -> None:
     """The block right after the title is the dek when a byline or date follows it; or when it
     is short, does not read like a lede (no past-tense attribution, weekday or dateline), and a
-    photo or a longer first paragraph follows it."""
+    photo or a longer first paragraph follows it. The headline printed twice is not a dek."""
     dek, after = title + 1, title + 2
-    if after >= len(blocks) or decisions[dek] is not None:
+    if after >= len(blocks) or decisions[dek] is not None or blocks[dek].text == blocks[title].text:
         return
     text = blocks[dek].text
     following = decisions[after]

@@ -102,3 +102,11 @@ def test_every_decision_names_a_rule_or_a_structural_test() -> None:
     text = f"Pier Vote\n\nBy Jane Doe\n\n{LEDE}\n\nAdvertisement\n\n{SECOND}\n\n© 2025 The Ledger"
     for trace in clean(text).trace:
         assert "." in trace.decision.reason
+
+
+def test_the_headline_printed_twice_is_not_the_dek() -> None:
+    article = clean(f"North Pier Will Be Rebuilt\n\nNorth Pier Will Be Rebuilt\n\nBy Jane Doe\n\n{LEDE}")
+    assert (article.title, article.subtitle, article.body) == ("North Pier Will Be Rebuilt", None, (LEDE,))
+    assert ("North Pier Will Be Rebuilt", "structure.repeated") in [
+        (r.text, r.reason) for r in article.removed
+    ]
