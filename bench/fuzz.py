@@ -1,0 +1,105 @@
+"""Fuzz newsclean for longer than CI does: the property tests' checks on fresh random inputs.
+
+    python bench/fuzz.py                         # every target, 10 minutes in all
+    python bench/fuzz.py --minutes 60 text html  # only these targets, an hour in all
+    python bench/fuzz.py --list
+
+The targets are the properties of tests/test_pipeline_properties.py, with the same strategies
+and checks (tests/properties.py): schema-valid UTF-8 JSON or a one-line error, conservation,
+determinism, idempotence. CI runs a fixed set of examples of each; this runs batches of new
+random ones until the time is up. A failure stops the run and prints the smallest failing
+input hypothesis found: add it to the test as an `@example(...)` so that CI keeps checking it,
+then fix the cause. Exit status 0: no failure; 1: a failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from properties import (  # noqa: E402
+    any_text,
+    byte_input,
+    check_any_input,
+    check_error_record,
+    check_text_input,
+    html_pages,
+    text_input,
+)
+
+from cleaner import Cleaner  # noqa: E402
+
+Check = Callable[[Cleaner, Cleaner, Any], None]
+TARGETS: dict[str, tuple[st.SearchStrategy[Any], Check]] = {
+    "text": (text_input, check_text_input),
+    "bytes": (byte_input, check_text_input),
+    "auto": (st.one_of(byte_input, any_text), check_any_input),
+    "html": (html_pages(), lambda cleaner, twin, raw: check_any_input(cleaner, twin, raw, "html")),
+    "errors": (st.tuples(any_text, any_text), lambda cleaner, twin, raw: check_error_record(*raw)),
+}
+BATCH = 200  # examples per hypothesis run; runs repeat until the time is up
+
+
+def fuzz(name: str, seconds: float, cleaner: Cleaner, twin: Cleaner) -> int:
+    """Run one target for about `seconds`; the number of examples tried."""
+    strategy, check = TARGETS[name]
+
+    @settings(
+        max_examples=BATCH,
+        deadline=None,
+        derandomize=False,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(strategy)
+    def batch(raw: Any) -> None:
+        check(cleaner, twin, raw)
+
+    tried = 0
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        batch()
+        tried += BATCH
+    return tried
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("targets", nargs="*", help=f"targets to run: {', '.join(TARGETS)} (default: all)")
+    parser.add_argument("--minutes", type=float, default=10.0, help="total time, shared by the targets")
+    parser.add_argument("--list", action="store_true", help="list the targets and exit")
+    options = parser.parse_args()
+    if options.list:
+        print("\n".join(TARGETS))
+        return 0
+    names = options.targets or list(TARGETS)
+    unknown = [name for name in names if name not in TARGETS]
+    if unknown:
+        parser.error(f"unknown target {', '.join(unknown)}; the targets are {', '.join(TARGETS)}")
+    cleaner = Cleaner()
+    twin = Cleaner(cleaner.ruleset)
+    share = options.minutes * 60 / len(names)
+    for name in names:
+        started = time.monotonic()
+        try:
+            tried = fuzz(name, share, cleaner, twin)
+        except Exception:
+            print(f"{name}: FAILED; the smallest failing input is shown below", flush=True)
+            raise
+        print(f"{name}: {tried} examples, no failure ({time.monotonic() - started:.0f} s)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
