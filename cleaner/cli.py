@@ -6,13 +6,14 @@
     newsclean schema                        print the output JSON schema
 
 Exit codes: 0 all inputs cleaned; 1 some input failed; 2 usage, rule-file or output-file error;
-130 interrupted (nothing half-written is left behind). Every error is one line on stderr naming
-the input; no traceback reaches the user.
+130 interrupted by Ctrl-C or SIGTERM (nothing half-written is left behind). Every error is one
+line on stderr naming the input; no traceback reaches the user.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -134,6 +135,8 @@ def clean(
     if sources == [Path("-")] and sys.stdin.isatty():
         raise click.UsageError("no input: give FILE… or pipe a page into standard input")
     fmt = output_format or ("json" if len(sources) == 1 else "jsonl")
+    # SIGTERM (a job's time limit, `kill`) stops a batch as Ctrl-C does: output file removed.
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         with _output(output) as out:
             failed = _clean_each(cleaner, sources, out, fmt, explain, url, input_format, max_bytes)
@@ -143,6 +146,8 @@ def clean(
     except OSError as error:  # the output file's folder is missing or not writable, the disk full
         _report(f"{output or 'standard output'}: cannot write: {error.strerror or error}")
         sys.exit(EXIT_USAGE)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
@@ -316,8 +321,13 @@ def _message(error: NewscleanError) -> str:
     return error.message if isinstance(error, InputError) else str(error)
 
 
+# Control characters in a file name or an exception's text would break the one-line promise.
+_VISIBLE = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F)}
+
+
 def _report(line: str) -> None:
-    click.echo(f"newsclean: {fix_surrogates(line)}", err=True)
+    """One line on stderr, whatever the names and messages in it hold."""
+    click.echo(f"newsclean: {fix_surrogates(line).translate(_VISIBLE)}", err=True)
 
 
 @contextmanager

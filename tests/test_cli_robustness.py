@@ -161,7 +161,8 @@ def test_rule_file_problems_exit_2_one_line_each_with_file_rule_and_hint(tmp_pat
             assert line.startswith(f"newsclean: {bad}: rule x.y: ") and "(hint: " in line
 
 
-def test_an_interrupt_leaves_no_half_written_output(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupt_leaves_no_half_written_output(stop: signal.Signals, tmp_path: Path) -> None:
     pages = [write(tmp_path, f"page{i}.txt", (SAMPLES / "seed-layout.txt").read_bytes()) for i in range(400)]
     target = tmp_path / "out" / "all.jsonl"
     target.parent.mkdir()
@@ -176,7 +177,7 @@ def test_an_interrupt_leaves_no_half_written_output(tmp_path: Path) -> None:
             "the batch ended before it was interrupted"
         )
         time.sleep(0.02)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(stop)
     stdout, stderr = proc.communicate(timeout=ANSWER_WITHIN)
     assert proc.returncode == 130
     assert stderr.decode() == f"newsclean: interrupted; {target} was not written\n"
@@ -236,6 +237,14 @@ def test_a_file_name_in_no_encoding_still_gives_valid_utf8_json(tmp_path: Path) 
     assert proc.returncode == 0
     sources = [json.loads(line)["source"] for line in proc.stdout.decode("utf-8").splitlines()]
     assert sources == [str(tmp_path / "caf\ufffd-\ufffd.txt")] * 2
+
+
+def test_a_file_name_with_a_line_break_still_gives_one_line_per_problem(tmp_path: Path) -> None:
+    missing = tmp_path / "two\nlines.txt"
+    proc = newsclean(missing, SAMPLES / "seed-layout.txt")
+    assert proc.returncode == 1
+    assert stderr_lines(proc) == [f"newsclean: {tmp_path}/two\\x0alines.txt: no such file"]
+    assert json.loads(proc.stdout.splitlines()[0]) == {"source": str(missing), "error": "no such file"}
 
 
 def test_the_same_input_gives_byte_identical_output_across_processes() -> None:
