@@ -45,13 +45,13 @@ def assemble(
     for block, decision in zip(blocks, decisions, strict=True):
         label = decision.label
         if label is Label.TITLE and title is None:
-            title = block.text
+            title = decision.text or block.text
         elif label is Label.SUBTITLE and subtitle is None:
             subtitle = block.text
         elif label is Label.BODY:
             body.append(block.text)
         elif label is Label.CAPTION:
-            captions.append(Caption(decision.caption or block.text, decision.credit, block.line))
+            captions.append(Caption(decision.text or block.text, decision.credit, block.line))
         elif label is Label.CREDIT and decision.paired_with is not None:
             continue  # the credit of the caption next to it
         else:

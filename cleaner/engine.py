@@ -112,7 +112,7 @@ def _decision(rule: Rule, found: regex.Match[str]) -> Decision:
     return Decision(
         rule.label,
         rule.id,
-        caption=caption.strip() if caption else None,
+        text=caption.strip() if caption else None,
         credit=credit.strip() if credit else None,
     )
 

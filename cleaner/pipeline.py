@@ -153,7 +153,7 @@ def _html_page(extraction: Extraction) -> Page:
     for caption in extraction.captions:
         whole = f"{caption.text} {caption.credit}".strip() if caption.credit else caption.text
         decision = Decision(
-            Label.CAPTION, "html.figcaption", caption=caption.text or None, credit=caption.credit
+            Label.CAPTION, "html.figcaption", text=caption.text or None, credit=caption.credit
         )
         found = next(
             (

@@ -79,20 +79,32 @@ def test_a_line_naming_the_publisher_of_the_copyright_is_removed() -> None:
     assert ("Harbor Ledger", "structure.publisher") in [(r.text, r.reason) for r in article.removed]
 
 
-def test_links_after_the_footer_begins_are_footer_but_a_closing_sentence_stays() -> None:
+def test_lines_after_the_story_go_but_a_closing_sentence_after_an_ad_stays() -> None:
     footer = "© 2025 The Ledger\n\nArchives\n\nJobs"
     text = f"Pier Vote\n\n{LEDE}\n\nAdvertisement\n\nHe declined to comment.\n\n{footer}"
     article = clean(text)
     assert article.body == (LEDE, "He declined to comment.")
-    assert [r.reason for r in article.removed][-2:] == ["structure.footer", "structure.footer"]
+    assert [r.reason for r in article.removed][-2:] == ["structure.after-article", "structure.after-article"]
 
 
-def test_an_end_marker_cuts_what_follows_the_body() -> None:
-    text = f"Pier Vote\n\n{LEDE}\n\n{SECOND}\n\nRelated Articles\n\nFerry fares rise\n\nNew mayor sworn in"
+def test_a_related_heading_takes_the_short_lines_under_it_but_not_the_story_after_it() -> None:
+    text = f"Pier Vote\n\n{LEDE}\n\nRelated Articles\n\nFerry fares rise\n\nNew mayor sworn in\n\n{SECOND}"
     article = clean(text)
     assert article.body == (LEDE, SECOND)
     assert [r.reason for r in article.removed] == [
         "related.heading",
+        "structure.link-list",
+        "structure.link-list",
+    ]
+
+
+def test_an_end_marker_cuts_what_follows_the_body() -> None:
+    comment = "I think the board is wasting our money on this pier, and I said so at the meeting last week."
+    text = f"Pier Vote\n\n{LEDE}\n\n{SECOND}\n\n12 Comments\n\nharbor_fan\n\n{comment}"
+    article = clean(text)
+    assert article.body == (LEDE, SECOND)
+    assert [r.reason for r in article.removed] == [
+        "comments.heading",
         "structure.after-end",
         "structure.after-end",
     ]

@@ -1,0 +1,168 @@
+"""Content: score the blocks that no rule decided, from their text alone, jusText-style.
+
+A block of running text is long, full of stopwords (the function words of its language, from
+the stoplists that ship with jusText) and ends like a sentence; menu items, headline lists,
+names, dates and buttons are short, or long but poor in stopwords. Each block gets a class
+from its own text, then short and borderline blocks take the class of their neighbours
+(jusText's context pass): a short line between two paragraphs is part of the story, a short
+line between two menu items is part of the menu.
+
+Languages without spaces or stoplists (Chinese, Japanese, …) are scored without stopwords.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+import regex
+from justext import get_stoplist
+
+from cleaner.features import ends_sentence
+
+# Stoplists compared to find a document's language: the languages of European and major
+# world news sites. Loading all hundred of jusText's lists would cost half a second.
+LANGUAGES = (
+    "English", "German", "French", "Spanish", "Portuguese", "Italian", "Dutch", "Polish",
+    "Russian", "Ukrainian", "Czech", "Slovak", "Swedish", "Danish", "Norwegian_Bokmal",
+    "Finnish", "Hungarian", "Romanian", "Turkish", "Greek", "Indonesian", "Korean", "Arabic",
+    "Persian", "Hebrew", "Vietnamese", "Croatian", "Serbian", "Bulgarian", "Catalan",
+)  # fmt: skip
+
+# jusText's defaults, in characters and stopword share.
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+# A document whose best stoplist covers less than this share of its words has none.
+MIN_LANGUAGE_SHARE = 0.08
+SAMPLE_WORDS = 400
+SHORT_SENTENCE_MIN_WORDS = 4
+
+_WORD = regex.compile(r"\w+")
+_LOCK = threading.Lock()
+
+
+class ContentClass(StrEnum):
+    """What a block's text looks like (jusText's classes)."""
+
+    GOOD = "good"  # running text
+    NEAR_GOOD = "near-good"  # borderline: decided by its neighbours
+    SHORT = "short"  # too short to tell: decided by its neighbours
+    BAD = "bad"  # a list, a name, a menu: boilerplate
+
+
+@dataclass(frozen=True, slots=True)
+class Stopwords:
+    """The stoplist chosen for a document; `words` is empty when no language fits."""
+
+    language: str | None
+    words: frozenset[str]
+
+    def density(self, text: str) -> float:
+        """The share of a text's words that are stopwords (1.0 when there is no stoplist)."""
+        if not self.words:
+            return 1.0
+        tokens = _WORD.findall(text.lower())
+        if not tokens:
+            return 0.0
+        return sum(1 for token in tokens if token in self.words) / len(tokens)
+
+
+@cache
+def _stoplists() -> dict[str, frozenset[str]]:
+    with _LOCK:
+        return {language: frozenset(get_stoplist(language)) for language in LANGUAGES}
+
+
+def detect_stopwords(texts: Sequence[str]) -> Stopwords:
+    """The stoplist that covers most words of the longest texts, or none if none fits."""
+    sample: list[str] = []
+    for text in sorted(texts, key=len, reverse=True):
+        sample.extend(_WORD.findall(text.lower()))
+        if len(sample) >= SAMPLE_WORDS:
+            break
+    if not sample:
+        return Stopwords(None, frozenset())
+    counts = Counter(sample)
+    lists = _stoplists()
+    hits = {
+        language: sum(n for word, n in counts.items() if word in words) for language, words in lists.items()
+    }
+    best = max(hits, key=lambda language: hits[language])
+    if hits[best] < MIN_LANGUAGE_SHARE * len(sample):
+        return Stopwords(None, frozenset())
+    return Stopwords(best, lists[best])
+
+
+def classify(text: str, stopwords: Stopwords) -> ContentClass:
+    """The class of a block from its own text (jusText's context-free pass)."""
+    density = stopwords.density(text)
+    length = len(text)
+    if length < LENGTH_LOW:
+        if (
+            ends_sentence(text)
+            and len(text.split()) >= SHORT_SENTENCE_MIN_WORDS
+            and density >= STOPWORDS_HIGH
+        ):
+            return ContentClass.NEAR_GOOD  # "He declined to comment."
+        return ContentClass.SHORT
+    if density >= STOPWORDS_HIGH:
+        return ContentClass.GOOD if length > LENGTH_HIGH else ContentClass.NEAR_GOOD
+    if density >= STOPWORDS_LOW:
+        return ContentClass.NEAR_GOOD
+    return ContentClass.BAD
+
+
+def revise(classes: Sequence[ContentClass | None]) -> list[ContentClass | None]:
+    """Short and near-good blocks take the class of their neighbours (jusText's context pass).
+
+    `None` marks blocks already decided by a rule or another pass; they are not neighbours,
+    so an "Advertisement" line between two paragraphs does not split the story.
+    """
+    final: list[ContentClass | None] = list(classes)
+    for i, cls in enumerate(classes):
+        if cls is not ContentClass.SHORT:
+            continue
+        before = _neighbour(classes, i, -1, skip_near_good=True)
+        after = _neighbour(classes, i, +1, skip_near_good=True)
+        if before is ContentClass.GOOD and after is ContentClass.GOOD:
+            final[i] = ContentClass.GOOD
+        elif before is ContentClass.BAD and after is ContentClass.BAD:
+            final[i] = ContentClass.BAD
+        elif (before is ContentClass.BAD and _neighbour(classes, i, -1) is ContentClass.NEAR_GOOD) or (
+            after is ContentClass.BAD and _neighbour(classes, i, +1) is ContentClass.NEAR_GOOD
+        ):
+            final[i] = ContentClass.GOOD
+        else:
+            final[i] = ContentClass.BAD
+    for i, cls in enumerate(classes):
+        if cls is not ContentClass.NEAR_GOOD:
+            continue
+        before = _neighbour(final, i, -1, skip_near_good=True)
+        after = _neighbour(final, i, +1, skip_near_good=True)
+        final[i] = (
+            ContentClass.BAD
+            if before is ContentClass.BAD and after is ContentClass.BAD
+            else ContentClass.GOOD
+        )
+    return final
+
+
+def _neighbour(
+    classes: Sequence[ContentClass | None], start: int, step: int, *, skip_near_good: bool = False
+) -> ContentClass:
+    """The nearest good or bad block in one direction; the page's edges count as bad."""
+    i = start + step
+    while 0 <= i < len(classes):
+        cls = classes[i]
+        if cls is ContentClass.GOOD or cls is ContentClass.BAD:
+            return cls
+        if cls is ContentClass.NEAR_GOOD and not skip_near_good:
+            return cls
+        i += step
+    return ContentClass.BAD
