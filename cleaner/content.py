@@ -67,7 +67,8 @@ class Stopwords:
         """The share of a text's words that are stopwords (1.0 when there is no stoplist)."""
         if not self.words:
             return 1.0
-        tokens = _WORD.findall(text.lower())
+        # Soft hyphens split words; numbers (scores, prices, dates) are no words of a language.
+        tokens = [t for t in _WORD.findall(text.lower().replace("\xad", "")) if not t.isdigit()]
         if not tokens:
             return 0.0
         return sum(1 for token in tokens if token in self.words) / len(tokens)
@@ -83,7 +84,7 @@ def detect_stopwords(texts: Sequence[str]) -> Stopwords:
     """The stoplist that covers most words of the longest texts, or none if none fits."""
     sample: list[str] = []
     for text in sorted(texts, key=len, reverse=True):
-        sample.extend(_WORD.findall(text.lower()))
+        sample.extend(_WORD.findall(text.lower().replace("\xad", "")))
         if len(sample) >= SAMPLE_WORDS:
             break
     if not sample:

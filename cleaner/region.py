@@ -12,21 +12,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import accumulate
 
 GOOD_WORDS_CAP = 120  # one huge paragraph should not outweigh the rest of the page
 NEAR_GOOD_FACTOR = 0.5
 # Running text next to running text is a story; a lone paragraph among short lines is a teaser.
 ISOLATED_FACTOR = 0.35
-SUPPORT_DISTANCE = 2
+SUPPORT_DISTANCE = 1
 SHORT_COST = 4
 BAD_BASE_COST = 10
 BAD_WORDS_CAP = 30
 RULE_COST = 1
 END_COST = 3
-# An end marker closes the article only after this much running text (a teaser above the
-# headline is not the story).
-END_AFTER_GOOD_BLOCKS = 2
-END_AFTER_GOOD_WORDS = 50
+# An end marker closes the article when the text before it weighs this share of what follows.
+END_SHARE = 0.3
 
 
 class Role(StrEnum):
@@ -49,6 +48,7 @@ class Region:
     start: int
     end: int
     cut: int | None = None
+    score: float = 0.0
 
     def __contains__(self, index: int) -> bool:
         return self.start <= index <= self.end
@@ -91,28 +91,39 @@ def weights(roles: Sequence[Role], words: Sequence[int]) -> list[float]:
     return result
 
 
-def find_region(roles: Sequence[Role], words: Sequence[int]) -> Region:
-    """The heaviest contiguous run of blocks, before the first end marker that follows text."""
-    cut = _first_end(roles, words)
-    limit = len(roles) if cut is None else cut
-    scores = weights(roles[:limit], words[:limit])
-    best, best_start, best_end = 0.0, 0, -1
-    total, start = 0.0, 0
-    for i, score in enumerate(scores):
-        total += score
-        if total <= 0:
-            total, start = 0.0, i + 1
-        elif total >= best:  # on a tie, the longer run: a closing line after an ad stays
-            best, best_start, best_end = total, start, i
-    return Region(best_start, best_end, cut)
+def find_region(roles: Sequence[Role], words: Sequence[int], starts: range | None = None) -> Region:
+    """The heaviest contiguous run of blocks, cut at an end-of-article marker.
+
+    `starts` limits where the run may begin (just below a known headline); on a tie the
+    longer run wins, so a closing line after an ad stays with the story. An end marker
+    ("Comments") cuts the page when the text before it weighs at least a share of the text
+    after it: a comment count printed under the headline does not end the story.
+    """
+    scores = weights(roles, words)
+    for cut in (i for i, role in enumerate(roles) if role is Role.END):
+        before = _heaviest(scores[:cut], starts, cut)
+        after = _heaviest(scores, range(cut + 1, len(scores)), None)
+        if before.score > 0 and before.score >= END_SHARE * after.score:
+            return before
+    return _heaviest(scores, starts, None)
 
 
-def _first_end(roles: Sequence[Role], words: Sequence[int]) -> int | None:
-    good_blocks = good_words = 0
-    for i, role in enumerate(roles):
-        if role is Role.GOOD or role is Role.NEAR_GOOD:
-            good_blocks += 1
-            good_words += words[i]
-        elif role is Role.END and good_blocks >= END_AFTER_GOOD_BLOCKS and good_words >= END_AFTER_GOOD_WORDS:
-            return i
-    return None
+def _heaviest(scores: Sequence[float], starts: range | None, cut: int | None) -> Region:
+    """Maximum-sum run of `scores` beginning in `starts` (anywhere if None), longest on ties."""
+    limit = len(scores)
+    prefix = list(accumulate(scores, initial=0.0))
+    # best_end[i]: the latest j >= i with the largest prefix[j].
+    best_end = [0] * (limit + 1)
+    best_end[limit] = limit
+    for i in range(limit - 1, -1, -1):
+        later = best_end[i + 1]
+        best_end[i] = i if prefix[i] > prefix[later] else later
+    best, region = 0.0, Region(0, -1, cut)
+    for start in starts if starts is not None else range(limit):
+        if not 0 <= start < limit:
+            continue
+        end = best_end[start + 1]
+        total = prefix[end] - prefix[start]
+        if total > best:
+            best, region = total, Region(start, end - 1, cut, total)
+    return region

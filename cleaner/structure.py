@@ -38,6 +38,8 @@ CAPTION_MAX_CHARS = 320
 REPEATED_MAX_WORDS = 8
 REPEATED_MAX_CHARS = 80
 NAME_MAX_WORDS = 6
+HEADLINE_TO_STORY_BLOCKS = 15  # how far below the headline a full page's story may begin
+ANCHORED_SHARE = 0.5  # the story below the headline must weigh this share of the heaviest run
 PASTED_HEAD_BLOCKS = 12  # a story that starts this early is a pasted article, not a full page
 FULL_PAGE_HEAD_BLOCKS = 12  # how far above the story a full page's headline may sit
 
@@ -60,8 +62,13 @@ def label_blocks(blocks: Sequence[Block], known: Sequence[Match | Decision | Non
     ends = [isinstance(item, Match) and item.rule.action is Action.END for item in known]
     classes = _content_classes(blocks, decisions)
     _drop_link_lists(blocks, known, decisions, classes)
-    region = _find_region(blocks, decisions, ends, classes)
-    title = _find_title(blocks, decisions, region)
+    headline = _page_headline(blocks, decisions)
+    region = _find_region(blocks, decisions, ends, classes, headline)
+    if headline is not None:
+        decisions[0] = Decision(Label.BOILERPLATE, "structure.page-title")
+        title: int | None = headline
+    else:
+        title = _find_title(blocks, decisions, region)
     if title is not None:
         decisions[title] = Decision(Label.TITLE, "structure.title")
     _pair_captions(blocks, decisions)
@@ -72,7 +79,7 @@ def label_blocks(blocks: Sequence[Block], known: Sequence[Match | Decision | Non
     _drop_repeated(blocks, decisions)
     _drop_publisher_lines(blocks, decisions)
     if not region.empty:
-        _apply_region(decisions, classes, region)
+        _apply_region(blocks, decisions, classes, region)
     return [decision or Decision(Label.BODY, "structure.body") for decision in decisions]
 
 
@@ -82,17 +89,20 @@ def _drop_link_lists(
     decisions: list[Decision | None],
     classes: list[ContentClass | None],
 ) -> None:
-    """The short lines under a "Related" or "Most read" heading, up to the next running text."""
+    """The short lines under a "Related" or "Most read" heading, up to the next running text.
+
+    A box of headlines inside a story ends where the story resumes; a list of teasers with
+    summaries is left to the region finder, which sees its summaries stand alone.
+    """
+    texty = (ContentClass.GOOD, ContentClass.NEAR_GOOD)
     for index, item in enumerate(known):
         if not isinstance(item, Match) or item.rule.action is not Action.LIST:
             continue
-        for block in blocks[index + 1 :]:
-            if decisions[block.index] is not None:
-                continue
-            if classes[block.index] in (ContentClass.GOOD, ContentClass.NEAR_GOOD):
+        for i in (b.index for b in blocks[index + 1 :] if decisions[b.index] is None):
+            if classes[i] in texty:
                 break
-            decisions[block.index] = Decision(Label.BOILERPLATE, "structure.link-list")
-            classes[block.index] = None
+            decisions[i] = Decision(Label.BOILERPLATE, "structure.link-list")
+            classes[i] = None
 
 
 _ROLES = {
@@ -117,9 +127,18 @@ def _find_region(
     decisions: Sequence[Decision | None],
     ends: Sequence[bool],
     classes: Sequence[ContentClass | None],
+    headline: int | None,
 ) -> Region:
+    """The article's region: the heaviest run of text, or the one that begins within a few blocks
+    below the page's headline when that one is not much lighter. A headline printed only after
+    the heaviest run is a copy (a share box, a list of other stories) and anchors nothing."""
     roles = [_role(decisions[i], ends[i], classes[i]) for i in range(len(blocks))]
-    return find_region(roles, [len(block.text.split()) for block in blocks])
+    words = [len(block.text.split()) for block in blocks]
+    free = find_region(roles, words)
+    if headline is None or (not free.empty and free.end < headline):
+        return free
+    anchored = find_region(roles, words, range(headline + 1, headline + 1 + HEADLINE_TO_STORY_BLOCKS))
+    return anchored if anchored.score >= ANCHORED_SHARE * free.score else free
 
 
 def _role(decision: Decision | None, end: bool, cls: ContentClass | None) -> Role:
@@ -133,9 +152,13 @@ def _role(decision: Decision | None, end: bool, cls: ContentClass | None) -> Rol
 
 
 def _apply_region(
-    decisions: list[Decision | None], classes: Sequence[ContentClass | None], region: Region
+    blocks: Sequence[Block],
+    decisions: list[Decision | None],
+    classes: Sequence[ContentClass | None],
+    region: Region,
 ) -> None:
-    """Undecided blocks outside the article, and boilerplate-like ones inside it, are removed."""
+    """Undecided blocks outside the article go; inside it, so do lines poor in stopwords that do
+    not end like a sentence (a sentence full of names and scores is still the story)."""
     for i, decision in enumerate(decisions):
         if decision is not None:
             continue
@@ -145,28 +168,22 @@ def _apply_region(
             decisions[i] = Decision(Label.BOILERPLATE, "structure.after-end")
         elif i > region.end:
             decisions[i] = Decision(Label.BOILERPLATE, "structure.after-article")
-        elif classes[i] is ContentClass.BAD:
+        elif classes[i] is ContentClass.BAD and not ends_sentence(blocks[i].text):
             decisions[i] = Decision(Label.BOILERPLATE, "structure.low-content")
 
 
 def _find_title(blocks: Sequence[Block], decisions: list[Decision | None], region: Region) -> int | None:
     """The headline, among the undecided blocks above the story's first paragraph.
 
-    A full page's first line is often its `<title>`, "Headline | Site": the block that repeats
-    its headline is the title, and the first line goes. Otherwise, in a pasted article (the
-    story starts within a few blocks) the first headline-like block is the title; on a full
-    page, where menus come first, it is the headline-like block nearest above the story,
-    or the one before it when that one is in Title Case and the nearer one is not (a dek).
-    None when a rule or the HTML found the title already.
+    In a pasted article (the story starts within a few blocks) the first headline-like block
+    is the title; on a full page, where menus come first, it is the headline-like block
+    nearest above the story, or the one before it when that one is in Title Case and the
+    nearer one is not (a dek). None when a rule or the HTML found the title already.
     """
     if any(d is not None and d.label is Label.TITLE for d in decisions):
         return None
     lede = _lede(blocks, decisions, region)
     head = [b for b in blocks[:lede] if decisions[b.index] is None]
-    repeated = _page_title(blocks, head)
-    if repeated is not None:
-        decisions[0] = Decision(Label.BOILERPLATE, "structure.page-title")
-        return repeated
     candidates = [b for b in head if _headline_like(b.text)]
     if not candidates:
         return None
@@ -192,17 +209,28 @@ def _lede(blocks: Sequence[Block], decisions: Sequence[Decision | None], region:
     return region.start
 
 
-def _page_title(blocks: Sequence[Block], head: Sequence[Block]) -> int | None:
-    """The block that repeats the headline of the page title on the first line, if any."""
-    if len(blocks) < 2 or not head or head[0].index != 0:
+def _page_headline(blocks: Sequence[Block], decisions: Sequence[Decision | None]) -> int | None:
+    """The block that repeats the headline of a full page's first line, its `<title>`.
+
+    The first line reads "Headline | Site", "Site - Headline" or "Headline – Kicker – Site";
+    the headline is the whole line or the line without its first or last part.
+    """
+    if len(blocks) < 2 or decisions[0] is not None:
         return None
-    first = blocks[0].text
-    parts = sorted({first, *(part.strip() for part in _TITLE_SEPARATOR.split(first))}, key=len, reverse=True)
-    for part in parts:
-        if len(part.split()) < 2:
+    parts = _TITLE_SEPARATOR.split(blocks[0].text)
+    separators = _TITLE_SEPARATOR.findall(blocks[0].text)
+    candidates = {blocks[0].text}
+    for first, last in ((0, len(parts) - 1), (1, len(parts))) if len(parts) > 1 else ():
+        joined = parts[first]
+        for i in range(first + 1, last):
+            joined += separators[i - 1] + parts[i]
+        candidates.add(joined)
+    candidates.update(parts)
+    for text in sorted(candidates, key=len, reverse=True):
+        if len(text.split()) < 2:
             continue
-        for block in head[1:]:
-            if block.text == part:
+        for block in blocks[1:]:
+            if decisions[block.index] is None and block.text == text:
                 return block.index
     return None
 
