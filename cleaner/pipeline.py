@@ -80,7 +80,7 @@ class Cleaner:
         matcher = self._matchers.get(site_pack.name if site_pack else None, self.ruleset.rules_for(site_pack))
         positions = Positions.of(page.blocks)
         matches = matcher.match(page.blocks, positions, warnings)
-        decisions = label_blocks(page.blocks, _merge(page.preset, matches))
+        decisions = label_blocks(page.blocks, _merge(page.preset, matches), find_article=not is_html)
         return assemble(
             page.blocks,
             decisions,

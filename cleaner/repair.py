@@ -50,9 +50,10 @@ _FTFY_STEP_NAMES = {
 _FTFY_TRIGGER = regex.compile(r"[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufeff\ufff9-\ufffc\p{Cs}]")
 _LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029]")
 _ODD_SPACE = regex.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-# Invisible characters that only break matching; joiners (U+200C, U+200D) and soft hyphens stay
-# because scripts, emoji and German typography need them.
-_ZERO_WIDTH = regex.compile(r"[\u200b\u2060\u180e]")
+# Invisible characters that only break matching and search: zero-width spaces and soft hyphens
+# (hyphenation hints that a reader never sees: "Mit\xadtel\xadal\xadter" is "Mittelalter").
+# Joiners (U+200C, U+200D) stay: scripts and emoji sequences need them.
+_ZERO_WIDTH = regex.compile(r"[\u200b\u2060\u180e\xad]")
 _SPACE_RUN = regex.compile(r"[ \t\f\v]+")
 
 

@@ -24,7 +24,7 @@ import regex
 
 from cleaner.content import ContentClass, classify, detect_stopwords
 from cleaner.engine import Match
-from cleaner.features import ends_sentence, is_prose
+from cleaner.features import ends_sentence, is_prose, word_count
 from cleaner.metadata import find_dateline, find_publisher, names_publisher
 from cleaner.model import Block, Decision, Label
 from cleaner.region import Region, Role, find_region
@@ -56,8 +56,14 @@ _NAME_WORD = regex.compile(
 )
 
 
-def label_blocks(blocks: Sequence[Block], known: Sequence[Match | Decision | None]) -> list[Decision]:
-    """A decision for every block: what rules (or the segmenter) decided, then the passes in order."""
+def label_blocks(
+    blocks: Sequence[Block], known: Sequence[Match | Decision | None], *, find_article: bool = True
+) -> list[Decision]:
+    """A decision for every block: what rules (or the segmenter) decided, then the passes in order.
+
+    `find_article` looks for the article inside a full page; blocks that an extractor already
+    cut out of a page (HTML input) are the article, so the region pass leaves them alone.
+    """
     decisions: list[Decision | None] = [item.decision if isinstance(item, Match) else item for item in known]
     ends = [isinstance(item, Match) and item.rule.action is Action.END for item in known]
     classes = _content_classes(blocks, decisions)
@@ -78,7 +84,7 @@ def label_blocks(blocks: Sequence[Block], known: Sequence[Match | Decision | Non
         _find_subtitle(blocks, decisions, title)
     _drop_repeated(blocks, decisions)
     _drop_publisher_lines(blocks, decisions)
-    if not region.empty:
+    if find_article and not region.empty:
         _apply_region(blocks, decisions, classes, region)
     return [decision or Decision(Label.BODY, "structure.body") for decision in decisions]
 
@@ -133,7 +139,7 @@ def _find_region(
     below the page's headline when that one is not much lighter. A headline printed only after
     the heaviest run is a copy (a share box, a list of other stories) and anchors nothing."""
     roles = [_role(decisions[i], ends[i], classes[i]) for i in range(len(blocks))]
-    words = [len(block.text.split()) for block in blocks]
+    words = [word_count(block.text) for block in blocks]
     free = find_region(roles, words)
     if headline is None or (not free.empty and free.end < headline):
         return free
