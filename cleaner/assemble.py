@@ -11,8 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cleaner.features import is_prose, word_count
 from cleaner.metadata import find_dateline, find_publisher, strip_byline, strip_date_label
 from cleaner.model import Article, Block, Caption, Decision, Label, Removal, Repair, Trace
+
+PAYWALL_TEASER_WORDS = 200
+HIGH_REMOVAL_SHARE = 0.5
+_PAYWALL_RULES = {"auth.paywall", "auth.already-subscriber"}
+_KEPT = {Label.TITLE, Label.SUBTITLE, Label.BODY, Label.CAPTION}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +83,35 @@ def assemble(
         removed=tuple(removed),
         repairs=tuple(repairs),
         warnings=tuple(warnings),
+        flags=quality_flags(blocks, decisions),
         trace=tuple(Trace(block, decision) for block, decision in zip(blocks, decisions, strict=True)),
     )
 
 
 def _first(removed: Sequence[Removal], label: Label) -> str | None:
     return next((r.text for r in removed if r.label is label), None)
+
+
+def quality_flags(blocks: Sequence[Block], decisions: Sequence[Decision]) -> tuple[str, ...]:
+    """Warnings about the result as a whole, for a reader deciding whether to trust it.
+
+    - `no-article`: nothing on the page looked like an article;
+    - `paywall-teaser`: the body is a short teaser above a subscription prompt;
+    - `high-removal`: most of the page's running text was removed (comments, teasers, or a
+      story that the region finder cut).
+    """
+    if not blocks:
+        return ()
+    flags = []
+    body = [b for b, d in zip(blocks, decisions, strict=True) if d.label is Label.BODY]
+    if not body:
+        flags.append("no-article")
+    body_words = sum(word_count(block.text) for block in body)
+    if body_words < PAYWALL_TEASER_WORDS and any(d.reason in _PAYWALL_RULES for d in decisions):
+        flags.append("paywall-teaser")
+    prose = [(b, d) for b, d in zip(blocks, decisions, strict=True) if is_prose(b.text)]
+    prose_chars = sum(len(b.text) for b, _ in prose)
+    removed = sum(len(b.text) for b, d in prose if d.label not in _KEPT)
+    if prose_chars and removed / prose_chars > HIGH_REMOVAL_SHARE:
+        flags.append("high-removal")
+    return tuple(flags)

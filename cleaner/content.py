@@ -1,11 +1,9 @@
-"""Content: score the blocks that no rule decided, from their text alone, jusText-style.
+"""Content: classify the blocks that no rule decided, from their text alone, jusText-style.
 
 A block of running text is long, full of stopwords (the function words of its language, from
 the stoplists that ship with jusText) and ends like a sentence; menu items, headline lists,
-names, dates and buttons are short, or long but poor in stopwords. Each block gets a class
-from its own text, then short and borderline blocks take the class of their neighbours
-(jusText's context pass): a short line between two paragraphs is part of the story, a short
-line between two menu items is part of the menu.
+names, dates and buttons are short, or long but poor in stopwords. The neighbours of a block
+are the region finder's business (`cleaner.region`), not this module's.
 
 Languages without spaces or stoplists (Chinese, Japanese, …) are scored without stopwords.
 """
@@ -116,54 +114,4 @@ def classify(text: str, stopwords: Stopwords) -> ContentClass:
         return ContentClass.GOOD if length > LENGTH_HIGH else ContentClass.NEAR_GOOD
     if density >= STOPWORDS_LOW:
         return ContentClass.NEAR_GOOD
-    return ContentClass.BAD
-
-
-def revise(classes: Sequence[ContentClass | None]) -> list[ContentClass | None]:
-    """Short and near-good blocks take the class of their neighbours (jusText's context pass).
-
-    `None` marks blocks already decided by a rule or another pass; they are not neighbours,
-    so an "Advertisement" line between two paragraphs does not split the story.
-    """
-    final: list[ContentClass | None] = list(classes)
-    for i, cls in enumerate(classes):
-        if cls is not ContentClass.SHORT:
-            continue
-        before = _neighbour(classes, i, -1, skip_near_good=True)
-        after = _neighbour(classes, i, +1, skip_near_good=True)
-        if before is ContentClass.GOOD and after is ContentClass.GOOD:
-            final[i] = ContentClass.GOOD
-        elif before is ContentClass.BAD and after is ContentClass.BAD:
-            final[i] = ContentClass.BAD
-        elif (before is ContentClass.BAD and _neighbour(classes, i, -1) is ContentClass.NEAR_GOOD) or (
-            after is ContentClass.BAD and _neighbour(classes, i, +1) is ContentClass.NEAR_GOOD
-        ):
-            final[i] = ContentClass.GOOD
-        else:
-            final[i] = ContentClass.BAD
-    for i, cls in enumerate(classes):
-        if cls is not ContentClass.NEAR_GOOD:
-            continue
-        before = _neighbour(final, i, -1, skip_near_good=True)
-        after = _neighbour(final, i, +1, skip_near_good=True)
-        final[i] = (
-            ContentClass.BAD
-            if before is ContentClass.BAD and after is ContentClass.BAD
-            else ContentClass.GOOD
-        )
-    return final
-
-
-def _neighbour(
-    classes: Sequence[ContentClass | None], start: int, step: int, *, skip_near_good: bool = False
-) -> ContentClass:
-    """The nearest good or bad block in one direction; the page's edges count as bad."""
-    i = start + step
-    while 0 <= i < len(classes):
-        cls = classes[i]
-        if cls is ContentClass.GOOD or cls is ContentClass.BAD:
-            return cls
-        if cls is ContentClass.NEAR_GOOD and not skip_near_good:
-            return cls
-        i += step
     return ContentClass.BAD
