@@ -87,11 +87,8 @@ def _headline(items: list[tuple[str, BlockKind, Decision | None, bool]], title: 
         return None
     text, kind, _, _ = items[0]
     long_enough = len(text) >= HEADLINE_MIN_SHARE * len(title)
-    return (
-        0
-        if kind is BlockKind.HEADING and long_enough and title.startswith(text) or title.endswith(text)
-        else None
-    )
+    shown = title.startswith(text) or title.endswith(text)
+    return 0 if kind is BlockKind.HEADING and long_enough and shown else None
 
 
 def _place_dek(items: list[tuple[str, BlockKind, Decision | None, bool]], description: str | None) -> None:
