@@ -19,6 +19,7 @@ import regex
 import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from cleaner.assemble import PageMetadata
 from cleaner.errors import InputError
@@ -27,14 +28,9 @@ from cleaner.model import BlockKind
 _HTML_START = regex.compile(
     r"(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", regex.DOTALL
 )
-# lxml refuses str input that still declares a byte encoding.
-_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*>")
-# As trafilatura parses: comments and processing instructions go, so "no one <!-- -->ran" is
-# one run of text.
-_PARSER = lxml.html.HTMLParser(
-    remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
-)
 _SPACES = regex.compile(r"\s+")
+# A soft hyphen is a hyphenation hint for the browser, not text: "Mit\u00adtel\u00adal\u00adter".
+_SOFT_HYPHEN = "\u00ad"
 
 # trafilatura's XML: block elements and what they are; containers only hold blocks.
 _KINDS = {
@@ -61,10 +57,10 @@ _CREDIT_LABEL = regex.compile(
 )
 CAPTION_MAX_CHARS = 600
 
-# What marks the page's description as a dek printed under the headline.
+# What marks an extracted block as a dek: words for a subtitle. A "lead", "intro" or "teaser"
+# paragraph is the lede (the German Vorspann), which belongs to the article's text.
 _DEK_CLASS = regex.compile(
-    r"(?i)dek|deck|standfirst|sub-?title|sub-?head|summary|teaser|intro|lead|excerpt|strap|"
-    r"description|abstract|kicker|chapo|chapeau|vorspann"
+    r"(?i)(?:^|[\s_-])(?:dek|deck|standfirst|sub-?title|sub-?head(?:line)?|subline|strap(?:line)?)(?:$|[\s_-])"
 )
 _DEK_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 
@@ -128,12 +124,13 @@ def looks_like_html(text: str) -> bool:
 
 
 def parse_html(html: str, source: str = "-") -> lxml.html.HtmlElement:
-    """The page's element tree; raise `InputError` when lxml cannot make one."""
+    """The page's element tree, parsed as trafilatura parses (its fixes for libxml2 included, so
+    that it extracts what it would from the text); raise `InputError` when there is no tree."""
     try:
-        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
-    except (etree.ParserError, ValueError) as error:
-        raise InputError(source, f"cannot parse HTML: {error}") from error
-    if tree is None:
+        tree = load_html(html)
+    except Exception as error:  # lxml and trafilatura raise many kinds on broken input
+        raise InputError(source, f"cannot parse HTML: {type(error).__name__}: {error}") from error
+    if not isinstance(tree, lxml.html.HtmlElement):
         raise InputError(source, "cannot parse HTML: no document element")
     return tree
 
@@ -309,7 +306,7 @@ def _is_dek(tree: lxml.html.HtmlElement, description: str, blocks: tuple[HtmlBlo
 
     A description equal to a block after the first one below the headline is body text (the
     lede or a later paragraph); equal to that first block, it is the dek only when the page
-    marks it up as one (a dek class, or a subheading); not extracted at all, it is the dek when
+    marks it up as one (a subheading, or a dek class); not extracted at all, it is the dek when
     the page shows it.
     """
     texts = [block.text for block in blocks]
@@ -351,4 +348,4 @@ def _tag(element: etree._Element) -> str:
 def _clean(text: str | None) -> str | None:
     if text is None:
         return None
-    return _SPACES.sub(" ", text).strip() or None
+    return _SPACES.sub(" ", text.replace(_SOFT_HYPHEN, "")).strip() or None

@@ -21,6 +21,7 @@ from cleaner.model import Block, BlockKind, Decision, Label
 
 # Positional removals of the text path that an HTML extraction does not need.
 _TEXT_PAGE_REASONS = {"structure.repeated", "structure.footer"}
+_TEXT_CAPTION = "structure.caption"
 LINK_HEADING_MAX_CHARS = 80
 HEADLINE_MIN_SHARE = 0.4  # a headline is at least this share of the page title
 
@@ -114,8 +115,20 @@ def revise(blocks: Sequence[Block], decisions: Sequence[Decision], linked: Seque
         Decision(Label.BODY, "html.extracted") if decision.reason in _TEXT_PAGE_REASONS else decision
         for decision in decisions
     ]
+    _unpair_text_captions(revised)
     _drop_tail_links(blocks, revised, linked)
     return revised
+
+
+def _unpair_text_captions(decisions: list[Decision]) -> None:
+    """A paragraph next to a lone credit line is a caption in text input; in HTML the captions
+    come from the markup, and a paragraph the extractor kept is the article's (a slide's text).
+    The credit line stays removed, on its own."""
+    for index, decision in enumerate(decisions):
+        if decision.reason == _TEXT_CAPTION and decision.paired_with is not None:
+            credit = decisions[decision.paired_with]
+            decisions[decision.paired_with] = Decision(credit.label, credit.reason, credit=credit.credit)
+            decisions[index] = Decision(Label.BODY, "html.extracted")
 
 
 def _drop_tail_links(blocks: Sequence[Block], decisions: list[Decision], linked: Sequence[bool]) -> None:
