@@ -29,8 +29,6 @@ _HTML_START = regex.compile(
     r"(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", regex.DOTALL
 )
 _SPACES = regex.compile(r"\s+")
-# A soft hyphen is a hyphenation hint for the browser, not text: "Mit\u00adtel\u00adal\u00adter".
-_SOFT_HYPHEN = "\u00ad"
 
 # trafilatura's XML: block elements and what they are; containers only hold blocks.
 _KINDS = {
@@ -348,4 +346,4 @@ def _tag(element: etree._Element) -> str:
 def _clean(text: str | None) -> str | None:
     if text is None:
         return None
-    return _SPACES.sub(" ", text.replace(_SOFT_HYPHEN, "")).strip() or None
+    return _SPACES.sub(" ", text).strip() or None

@@ -22,6 +22,7 @@ from cleaner.model import Block, BlockKind, Decision, Label
 # Positional removals of the text path that an HTML extraction does not need.
 _TEXT_PAGE_REASONS = {"structure.repeated", "structure.footer"}
 _TEXT_CAPTION = "structure.caption"
+_AFTER_END = "structure.after-end"
 LINK_HEADING_MAX_CHARS = 80
 HEADLINE_MIN_SHARE = 0.4  # a headline is at least this share of the page title
 
@@ -116,6 +117,7 @@ def revise(blocks: Sequence[Block], decisions: Sequence[Decision], linked: Seque
         for decision in decisions
     ]
     _unpair_text_captions(revised)
+    _undo_false_end(blocks, revised)
     _drop_tail_links(blocks, revised, linked)
     return revised
 
@@ -129,6 +131,16 @@ def _unpair_text_captions(decisions: list[Decision]) -> None:
             credit = decisions[decision.paired_with]
             decisions[decision.paired_with] = Decision(credit.label, credit.reason, credit=credit.credit)
             decisions[index] = Decision(Label.BODY, "html.extracted")
+
+
+def _undo_false_end(blocks: Sequence[Block], decisions: list[Decision]) -> None:
+    """An end-of-article marker ("More on this story") followed by long paragraphs did not end
+    the extraction's article (a live blog's section heading, an inline box): what it removed
+    is body again."""
+    after = [i for i, decision in enumerate(decisions) if decision.reason == _AFTER_END]
+    if any(is_prose(blocks[i].text) for i in after):
+        for i in after:
+            decisions[i] = Decision(Label.BODY, "html.extracted")
 
 
 def _drop_tail_links(blocks: Sequence[Block], decisions: list[Decision], linked: Sequence[bool]) -> None:
