@@ -73,11 +73,13 @@ class HtmlCaption:
 
 @dataclass(frozen=True, slots=True)
 class HtmlBlock:
-    """A block of the extracted article; `linked` when the page shows its whole text as a link."""
+    """A block of the extracted article; `linked` when the page shows its whole text as a link,
+    `confirmed` when trafilatura keeps it also when it favours precision."""
 
     text: str
     kind: BlockKind
     linked: bool = False
+    confirmed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,9 @@ class Extraction:
     def with_texts(self, texts: list[str]) -> Extraction:
         """The same extraction with its texts replaced (repaired), in the order of `texts()`."""
         values = iter(texts)
-        blocks = tuple(HtmlBlock(next(values), block.kind, block.linked) for block in self.blocks)
+        blocks = tuple(
+            HtmlBlock(next(values), block.kind, block.linked, block.confirmed) for block in self.blocks
+        )
         captions = tuple(HtmlCaption(next(values), next(values) or None) for _ in self.captions)
         title, author, published, sitename, description = (next(values) or None for _ in range(5))
         metadata = PageMetadata(title, author, published, sitename, self.metadata.url)
@@ -139,7 +143,7 @@ def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Ext
     tree = parse_html(html, source)
     captions = tuple(page_captions(tree))
     document = _run_trafilatura(tree, url, source)
-    if document is None or document.body is None:
+    if document is None:
         warning = "no article text found in the HTML"
         return Extraction((), captions, PageMetadata(url=url), None, (warning,))
     metadata = PageMetadata(
@@ -150,14 +154,21 @@ def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Ext
         url=url,
     )
     links = link_texts(tree)
-    blocks = tuple(HtmlBlock(text, kind, _linked(text, links)) for text, kind in xml_blocks(document.body))
+    precise = _run_trafilatura(tree, url, source, precise=True)
+    confirmed = {text for text, _ in xml_blocks(precise.body)} if precise is not None else None
+    blocks = tuple(
+        HtmlBlock(text, kind, _linked(text, links), confirmed is None or text in confirmed)
+        for text, kind in xml_blocks(document.body)
+    )
     description = _clean(document.description)
     if description and not _is_dek(tree, description, blocks):
         description = None
     return Extraction(blocks, captions, metadata, description)
 
 
-def _run_trafilatura(tree: lxml.html.HtmlElement, url: str | None, source: str) -> Document | None:
+def _run_trafilatura(
+    tree: lxml.html.HtmlElement, url: str | None, source: str, *, precise: bool = False
+) -> Document | None:
     """trafilatura's extraction of the tree (which it copies), or None when it finds no article.
 
     trafilatura raises many kinds of errors on broken pages; each becomes an `InputError` naming
@@ -165,17 +176,18 @@ def _run_trafilatura(tree: lxml.html.HtmlElement, url: str | None, source: str) 
     """
     options: dict[str, Any] = {
         "url": url,
-        "with_metadata": True,
         "include_comments": False,
         "include_tables": True,
         "include_images": False,
         "date_extraction_params": {"extensive_search": False, "original_date": True},
+        "favor_precision": precise,
+        "with_metadata": not precise,
     }
     try:
         document = trafilatura.bare_extraction(tree, **options)
     except Exception as error:  # any failure of trafilatura is an error record for this input
         raise InputError(source, f"HTML extraction failed: {type(error).__name__}: {error}") from error
-    return document if isinstance(document, Document) else None
+    return document if isinstance(document, Document) and document.body is not None else None
 
 
 def xml_blocks(

@@ -34,6 +34,7 @@ class Page:
     preset: list[Decision | None]
     extraction: Extraction | None = None
     linked: list[bool] | None = None  # HTML: which blocks the page shows as whole links
+    confirmed: list[bool] | None = None  # HTML: which blocks a precise extraction keeps too
 
 
 class Cleaner:
@@ -73,7 +74,7 @@ class Cleaner:
             fixed, repairs = repair_texts(extraction.texts(), from_html=True)
             repaired_extraction = extraction.with_texts(fixed)
             html = html_page(repaired_extraction)
-            page = Page(html.blocks, html.preset, repaired_extraction, html.linked)
+            page = Page(html.blocks, html.preset, repaired_extraction, html.linked, html.confirmed)
             clean_text = "\n".join(block.text for block in page.blocks)
         else:
             repaired = repair(text)
@@ -85,8 +86,8 @@ class Cleaner:
         positions = Positions.of(page.blocks)
         matches = matcher.match(page.blocks, positions, warnings)
         decisions = label_blocks(page.blocks, _merge(page.preset, matches))
-        if page.linked is not None:
-            decisions = revise(page.blocks, decisions, page.linked)
+        if page.linked is not None and page.confirmed is not None:
+            decisions = revise(page.blocks, decisions, page.linked, page.confirmed)
         return assemble(
             page.blocks,
             decisions,
