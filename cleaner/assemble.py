@@ -64,7 +64,10 @@ def assemble(
             removed.append(Removal(block.line, block.text, label, decision.reason))
     meta = metadata or PageMetadata()
     copyright_line = _first(removed, Label.COPYRIGHT)
-    byline = _first(removed, Label.BYLINE)
+    # "By" may stand alone with the name on the next line: the first byline with a name counts.
+    byline = next(
+        (strip_byline(r.text) for r in removed if r.label is Label.BYLINE and strip_byline(r.text)), None
+    )
     published = _first(removed, Label.DATE)
     repeated = [r.text for r in removed if r.reason == "structure.repeated"]
     return Article(
@@ -73,7 +76,7 @@ def assemble(
         site=site,
         title=title or meta.title,
         subtitle=subtitle,
-        byline=strip_byline(byline) if byline else meta.author,
+        byline=byline or meta.author,
         dateline=find_dateline(body[0]) if body else None,
         published=strip_date_label(published) if published else meta.published,
         body=tuple(body),

@@ -15,7 +15,8 @@ from cleaner.assemble import assemble
 from cleaner.decode import decode
 from cleaner.engine import DEFAULT_TIMEOUT, Match, MatcherCache, Positions
 from cleaner.html import Extraction, extract_html, looks_like_html
-from cleaner.model import Article, Block, BlockKind, Decision, Label
+from cleaner.html_labels import html_page, revise
+from cleaner.model import Article, Block, Decision, Label
 from cleaner.repair import repair, repair_texts
 from cleaner.rules import RuleSet, host_of, load_rules
 from cleaner.segment import segment_text
@@ -32,6 +33,8 @@ class Page:
     blocks: list[Block]
     preset: list[Decision | None]
     extraction: Extraction | None = None
+    linked: list[bool] | None = None  # HTML: which blocks the page shows as whole links
+    confirmed: list[bool] | None = None  # HTML: which blocks a precise extraction keeps too
 
 
 class Cleaner:
@@ -69,7 +72,9 @@ class Cleaner:
         if is_html:
             extraction = extract_html(text, url=url, source=source)
             fixed, repairs = repair_texts(extraction.texts(), from_html=True)
-            page = _html_page(extraction.with_texts(fixed))
+            repaired_extraction = extraction.with_texts(fixed)
+            html = html_page(repaired_extraction)
+            page = Page(html.blocks, html.preset, repaired_extraction, html.linked, html.confirmed)
             clean_text = "\n".join(block.text for block in page.blocks)
         else:
             repaired = repair(text)
@@ -81,6 +86,8 @@ class Cleaner:
         positions = Positions.of(page.blocks)
         matches = matcher.match(page.blocks, positions, warnings)
         decisions = label_blocks(page.blocks, _merge(page.preset, matches), find_article=not is_html)
+        if page.linked is not None and page.confirmed is not None:
+            decisions = revise(page.blocks, decisions, page.linked, page.confirmed)
         return assemble(
             page.blocks,
             decisions,
@@ -88,7 +95,7 @@ class Cleaner:
             url=url,
             site=_site_name(url, site_pack.hosts if site_pack else ()),
             repairs=repairs,
-            warnings=warnings,
+            warnings=[*warnings, *(page.extraction.warnings if page.extraction else ())],
             metadata=page.extraction.metadata if page.extraction else None,
         )
 
@@ -120,56 +127,6 @@ def _merge(
         )
         merged.append(match if known is None or splits_credit else known)
     return merged
-
-
-def _html_page(extraction: Extraction) -> Page:
-    """Blocks of an HTML extraction: title, the article blocks, then captions not in them."""
-    items: list[tuple[str, BlockKind, Decision | None]] = [
-        (text, kind, None) for text, kind in extraction.blocks
-    ]
-    title = extraction.metadata.title
-    if title:
-        heading = next(
-            (i for i, (text, kind, _) in enumerate(items) if kind is BlockKind.HEADING and text == title),
-            None,
-        )
-        if heading is None:
-            items.insert(0, (title, BlockKind.TITLE, Decision(Label.TITLE, "html.title")))
-        else:
-            items[heading] = (title, BlockKind.HEADING, Decision(Label.TITLE, "html.title"))
-    description = extraction.description
-    if description:
-        dek = Decision(Label.SUBTITLE, "html.description")
-        found = next(
-            (i for i, (text, _, known) in enumerate(items) if known is None and text == description), None
-        )
-        if found is None:
-            titled = [
-                i for i, (_, _, known) in enumerate(items) if known is not None and known.label is Label.TITLE
-            ]
-            items.insert(titled[0] + 1 if titled else 0, (description, BlockKind.DESCRIPTION, dek))
-        else:
-            items[found] = (description, items[found][1], dek)
-    for caption in extraction.captions:
-        whole = f"{caption.text} {caption.credit}".strip() if caption.credit else caption.text
-        decision = Decision(
-            Label.CAPTION, "html.figcaption", text=caption.text or None, credit=caption.credit
-        )
-        found = next(
-            (
-                i
-                for i, (text, _, known) in enumerate(items)
-                if known is None and text in (caption.text, whole)
-            ),
-            None,
-        )
-        if found is None:
-            items.append((whole, BlockKind.CAPTION, decision))
-        else:
-            items[found] = (items[found][0], BlockKind.CAPTION, decision)
-    kept = [item for item in items if item[0]]
-    blocks = [Block(i, i + 1, text, kind) for i, (text, kind, _) in enumerate(kept)]
-    return Page(blocks, [known for _, _, known in kept], extraction)
 
 
 def _site_name(url: str | None, hosts: Sequence[str]) -> str | None:
