@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.features import is_prose, word_count
+from cleaner.features import ends_sentence, is_prose, word_count
 from cleaner.metadata import find_dateline, find_publisher, strip_byline, strip_date_label
 from cleaner.model import Article, Block, Caption, Decision, Label, Removal, Repair, Trace
 
 PAYWALL_TEASER_WORDS = 200
+ARTICLE_MIN_WORDS = 5
 HIGH_REMOVAL_SHARE = 0.5
 _PAYWALL_RULES = {"auth.paywall", "auth.already-subscriber"}
 _KEPT = {Label.TITLE, Label.SUBTITLE, Label.BODY, Label.CAPTION}
@@ -98,7 +99,7 @@ def _first(removed: Sequence[Removal], label: Label) -> str | None:
 def quality_flags(blocks: Sequence[Block], decisions: Sequence[Decision]) -> tuple[str, ...]:
     """Warnings about the result as a whole, for a reader deciding whether to trust it.
 
-    - `no-article`: nothing on the page looked like an article;
+    - `no-article`: nothing kept reads like running text (no sentence of five words or more);
     - `paywall-teaser`: the body is a short teaser above a subscription prompt;
     - `high-removal`: most of the page's running text was removed (comments, teasers, or a
       story that the region finder cut).
@@ -107,7 +108,7 @@ def quality_flags(blocks: Sequence[Block], decisions: Sequence[Decision]) -> tup
         return ()
     flags = []
     body = [b for b, d in zip(blocks, decisions, strict=True) if d.label is Label.BODY]
-    if not body:
+    if not any(word_count(b.text) >= ARTICLE_MIN_WORDS and ends_sentence(b.text) for b in body):
         flags.append("no-article")
     body_words = sum(word_count(block.text) for block in body)
     if body_words < PAYWALL_TEASER_WORDS and any(d.reason in _PAYWALL_RULES for d in decisions):

@@ -114,3 +114,43 @@ def test_every_decision_names_a_rule_or_a_structural_test() -> None:
     text = f"Pier Vote\n\nBy Jane Doe\n\n{LEDE}\n\nAdvertisement\n\n{SECOND}\n\n© 2025 The Ledger"
     for trace in clean(text).trace:
         assert "." in trace.decision.reason
+
+
+MENU = "\n".join(["Home", "News", "Sports", "Business", "Opinion", "Weather", "Sign In", "Subscribe"] * 3)
+
+
+def test_a_full_page_loses_its_menus_and_keeps_its_story() -> None:
+    text = f"Pier Vote | The Ledger\n\n{MENU}\n\nPier Vote\n\nBy Jane Doe\n\n{LEDE}\n\n{SECOND}\n\n{MENU}"
+    article = clean(text)
+    assert article.title == "Pier Vote"
+    assert article.body == (LEDE, SECOND)
+    assert ("Pier Vote | The Ledger", "structure.page-title") in [(r.text, r.reason) for r in article.removed]
+    assert {r.text for r in article.removed} >= set(MENU.split("\n"))
+
+
+def test_the_headline_of_the_title_line_anchors_the_story_below_it() -> None:
+    cookie = (
+        "Die technische Speicherung oder der Zugang ist unbedingt erforderlich für den rechtmäßigen "
+        "Zweck, die Nutzung eines bestimmten Dienstes zu ermöglichen, der vom Nutzer gewünscht wird."
+    )
+    story = f"Pier Vote\n\n{LEDE}\n\n{SECOND}"
+    text = f"Pier Vote – The Ledger\n\n{MENU}\n\n{story}\n\n{MENU}\n\n{cookie}\n\n{cookie}"
+    assert clean(text).body == (LEDE, SECOND)
+
+
+def test_a_teaser_above_the_story_is_not_the_story() -> None:
+    teaser = "Ferry fares will rise by eight percent this summer, the operator said on Friday afternoon."
+    story = f"Pier Vote\n\n{LEDE}\n\n{SECOND}\n\n{LEDE}"
+    text = f"{MENU}\n\nFerry fares rise\n\n{teaser}\n\nRead more\n\n{MENU}\n\n{story}"
+    article = clean(text)
+    assert teaser not in article.body
+    assert article.body[0] == LEDE
+
+
+def test_flags_say_when_the_body_is_a_paywall_teaser() -> None:
+    text = f"Pier Vote\n\n{LEDE}\n\nSubscribe to continue reading\n\nAlready a subscriber? Sign in"
+    assert clean(text).flags == ("paywall-teaser",)
+
+
+def test_flags_say_when_nothing_looks_like_an_article() -> None:
+    assert "no-article" in clean("Home\n\nNews\n\nSports\n\nAdvertisement").flags
