@@ -81,6 +81,20 @@ def test_a_dek_under_the_headline_is_the_subtitle_and_a_lede_stays_body() -> Non
     assert lede in article.body
 
 
+def test_a_long_description_shown_in_the_header_is_the_lede_not_a_dek() -> None:
+    lede = (
+        "Ten years after the storm took the old pier, the harbor commission has agreed to rebuild it. "
+        "The vote was unanimous, work is to begin in the spring, and the ferry will use a temporary dock "
+        "on the north shore until then."
+    )
+    header = f"<header><h1>Pier vote</h1><div class='intro'>{lede}</div></header>"
+    paragraphs = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6))
+    html = _page(f"{header}<main><article>{paragraphs}</article></main>")
+    article = clean(html.replace("</head>", f"<meta name='description' content='{lede}'></head>"))
+    assert article.subtitle is None
+    assert article.body[0] == lede
+
+
 def test_whole_links_after_the_last_paragraph_are_teasers() -> None:
     texts = [PARAGRAPH, "Shop the list:", "Lamp", PARAGRAPH, "More stories:", "Bridge reopens", "Fares rise"]
     blocks = [Block(i, i + 1, text) for i, text in enumerate(texts)]
