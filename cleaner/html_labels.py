@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from cleaner.features import ends_sentence, is_prose
 from cleaner.html import Extraction
+from cleaner.html_rescue import Continuation
 from cleaner.model import Block, BlockKind, Decision, Label
 
 # Positional removals of the text path that an HTML extraction does not need.
@@ -42,12 +43,21 @@ class HtmlPage:
     confirmed: list[bool]
 
 
-def html_page(extraction: Extraction) -> HtmlPage:
-    """Blocks of an HTML extraction: title, the article blocks, then captions not in them."""
+def html_page(extraction: Extraction, continuation: Continuation | None = None) -> HtmlPage:
+    """Blocks of an HTML extraction: title, the article blocks, then captions not in them.
+
+    A `continuation` (the rest of the article that the page text shows after the extraction's
+    end, `cleaner.html_rescue`) is body after the block it continues (`html.page-text`): the
+    text path's rules and region kept each of its lines already.
+    """
     doubtful = {block.text for block in extraction.blocks if not block.confirmed}
     items: list[tuple[str, BlockKind, Decision | None, bool]] = [
         (block.text, block.kind, None, block.linked) for block in extraction.blocks
     ]
+    if continuation is not None:
+        rescued = Decision(Label.BODY, "html.page-text")
+        at = continuation.after + 1
+        items[at:at] = [(text, BlockKind.PARAGRAPH, rescued, False) for text in continuation.texts]
     _place_title(items, extraction.metadata.title)
     _place_dek(items, extraction.description)
     for caption in extraction.captions:
