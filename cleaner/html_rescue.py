@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import html_text
 import regex
+from lxml import etree
 
 from cleaner.features import is_prose, word_count
 from cleaner.model import Block, Decision, Label
@@ -55,7 +56,7 @@ def visible_text(html: str) -> str:
     ("" for a page it cannot read: the rescue is an extra, never a reason to fail)."""
     try:
         return str(html_text.extract_text(html, guess_layout=True))
-    except Exception:  # lxml raises many kinds on broken markup; the extraction already parsed it
+    except (etree.LxmlError, ValueError):  # markup lxml rejects; trafilatura's loader had read it
         return ""
 
 
@@ -97,10 +98,11 @@ def continuation(
 ) -> tuple[str, ...]:
     """The body lines of the run that continues the article after page line `last`, or ().
 
-    The run begins after at most `MAX_LEAD_GAP` removed lines; it holds body lines and short
-    stretches of removed, short or already extracted lines (a pull quote) between its paragraphs,
-    and ends at its last paragraph before a longer stretch, a line removed by a structure pass
-    (the region's end, a link list) or a paragraph the extraction has.
+    The run begins after at most `MAX_LEAD_GAP` lines the text path did not keep (an ad marker,
+    a caption); it holds body lines and short stretches of removed, short or already extracted
+    lines (a pull quote) between its paragraphs, and ends at its last paragraph before a longer
+    stretch, a line removed by a structure pass (the region's end, a link list) or a paragraph
+    the extraction has.
     """
     grams = set().union(*(trigrams(text) for text in extracted))
     start = last + 1

@@ -112,6 +112,8 @@ class Cleaner:
             return None
         site_pack = self.ruleset.site_for(url, page_text)
         matcher = self._matchers.get(site_pack.name if site_pack else None, self.ruleset.rules_for(site_pack))
+        # A rule timing out here only costs the cross-check; its warning would name a line of a
+        # text the output does not show.
         matches = matcher.match(lines, Positions.of(lines), [])
         decisions = label_blocks(lines, matches)
         texts = continuation(lines, decisions, last, extracted)
