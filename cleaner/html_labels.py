@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from cleaner.features import ends_sentence, is_prose
 from cleaner.html import Extraction
+from cleaner.html_rescue import Continuation
 from cleaner.model import Block, BlockKind, Decision, Label
 
 # Positional removals of the text path that an HTML extraction does not need.
@@ -26,6 +27,9 @@ _AFTER_END = "structure.after-end"
 # Rules that name a list of links to other stories.
 _RELATED_HEADINGS = {"related.heading"}
 LINK_HEADING_MAX_CHARS = 80
+# A dek sums the story up in a sentence; a printed description longer than this is its lede (the
+# German Vorspann, a "teaser" paragraph), which belongs to the article's text.
+DEK_MAX_CHARS = 200
 HEADLINE_MIN_SHARE = 0.4  # a headline is at least this share of the page title
 
 
@@ -39,12 +43,21 @@ class HtmlPage:
     confirmed: list[bool]
 
 
-def html_page(extraction: Extraction) -> HtmlPage:
-    """Blocks of an HTML extraction: title, the article blocks, then captions not in them."""
+def html_page(extraction: Extraction, continuation: Continuation | None = None) -> HtmlPage:
+    """Blocks of an HTML extraction: title, the article blocks, then captions not in them.
+
+    A `continuation` (the rest of the article that the page text shows after the extraction's
+    end, `cleaner.html_rescue`) is body after the block it continues (`html.page-text`): the
+    text path's rules and region kept each of its lines already.
+    """
     doubtful = {block.text for block in extraction.blocks if not block.confirmed}
     items: list[tuple[str, BlockKind, Decision | None, bool]] = [
         (block.text, block.kind, None, block.linked) for block in extraction.blocks
     ]
+    if continuation is not None:
+        rescued = Decision(Label.BODY, "html.page-text")
+        at = continuation.after + 1
+        items[at:at] = [(text, BlockKind.PARAGRAPH, rescued, False) for text in continuation.texts]
     _place_title(items, extraction.metadata.title)
     _place_dek(items, extraction.description)
     for caption in extraction.captions:
@@ -103,10 +116,16 @@ def _headline(items: list[tuple[str, BlockKind, Decision | None, bool]], title: 
 
 
 def _place_dek(items: list[tuple[str, BlockKind, Decision | None, bool]], description: str | None) -> None:
-    """The dek: the block that shows the description, else the description after the title."""
+    """The dek: the block that shows the description, else the description after the title.
+
+    A description longer than `DEK_MAX_CHARS` is the lede: the block that shows it stays as it
+    is, and one that trafilatura left out becomes the first block after the title, for the rules
+    and passes to label like any other.
+    """
     if not description:
         return
-    dek = Decision(Label.SUBTITLE, "html.description")
+    lede = len(description) > DEK_MAX_CHARS
+    dek = None if lede else Decision(Label.SUBTITLE, "html.description")
     found = next(
         (i for i, (text, _, known, _) in enumerate(items) if known is None and text == description), None
     )
@@ -114,8 +133,9 @@ def _place_dek(items: list[tuple[str, BlockKind, Decision | None, bool]], descri
         titled = [
             i for i, (_, _, known, _) in enumerate(items) if known is not None and known.label is Label.TITLE
         ]
-        items.insert(titled[0] + 1 if titled else 0, (description, BlockKind.DESCRIPTION, dek, False))
-    else:
+        kind = BlockKind.PARAGRAPH if lede else BlockKind.DESCRIPTION
+        items.insert(titled[0] + 1 if titled else 0, (description, kind, dek, False))
+    elif dek is not None:
         items[found] = (description, items[found][1], dek, items[found][3])
 
 

@@ -16,6 +16,7 @@ from cleaner.decode import decode
 from cleaner.engine import DEFAULT_TIMEOUT, Match, MatcherCache, Positions
 from cleaner.html import Extraction, extract_html, looks_like_html
 from cleaner.html_labels import html_page, revise
+from cleaner.html_rescue import Continuation, anchor, continuation, last_extracted, visible_text
 from cleaner.model import Article, Block, Decision, Label
 from cleaner.repair import repair, repair_texts
 from cleaner.rules import RuleSet, host_of, load_rules
@@ -73,7 +74,7 @@ class Cleaner:
             extraction = extract_html(text, url=url, source=source)
             fixed, repairs = repair_texts(extraction.texts(), from_html=True)
             repaired_extraction = extraction.with_texts(fixed)
-            html = html_page(repaired_extraction)
+            html = html_page(repaired_extraction, self._continuation(text, repaired_extraction, url))
             page = Page(html.blocks, html.preset, repaired_extraction, html.linked, html.confirmed)
             clean_text = "\n".join(block.text for block in page.blocks)
         else:
@@ -98,6 +99,25 @@ class Cleaner:
             warnings=[*warnings, *(page.extraction.warnings if page.extraction else ())],
             metadata=page.extraction.metadata if page.extraction else None,
         )
+
+    def _continuation(self, html: str, extraction: Extraction, url: str | None) -> Continuation | None:
+        """The rest of the article when the page's visible text shows that the extraction
+        stopped short of it (`cleaner.html_rescue`); the page text is labelled as text input
+        is, and only on pages where a paragraph the extraction lacks follows its last one."""
+        extracted = [block.text for block in extraction.blocks]
+        page_text = repair(visible_text(html)).text
+        lines = segment_text(page_text)
+        last = last_extracted(lines, extracted)
+        if last is None:
+            return None
+        site_pack = self.ruleset.site_for(url, page_text)
+        matcher = self._matchers.get(site_pack.name if site_pack else None, self.ruleset.rules_for(site_pack))
+        # A rule timing out here only costs the cross-check; its warning would name a line of a
+        # text the output does not show.
+        matches = matcher.match(lines, Positions.of(lines), [])
+        decisions = label_blocks(lines, matches)
+        texts = continuation(lines, decisions, last, extracted)
+        return Continuation(anchor(extracted, lines[last].text), texts) if texts else None
 
 
 _DEFAULT_CLEANER: Cleaner | None = None

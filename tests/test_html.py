@@ -9,11 +9,17 @@ from lxml import etree
 from cleaner import InputError, clean
 from cleaner.html import extract_html, page_captions, parse_html, xml_blocks
 from cleaner.html_labels import revise
+from cleaner.html_rescue import continuation, last_extracted, trigrams, visible_text
 from cleaner.model import Block, BlockKind, Decision, Label
+from cleaner.segment import segment_text
 
 PARAGRAPH = (
     "The harbor commission voted on Tuesday to rebuild the old ferry pier, a project that "
     "residents of the island have requested for more than a decade, officials said."
+)
+LATER = (
+    "Work on the new pier is expected to take two years, and the ferry will dock on the north shore "
+    "in the meantime, the commission's chair told reporters after the vote on Tuesday evening."
 )
 
 
@@ -81,6 +87,20 @@ def test_a_dek_under_the_headline_is_the_subtitle_and_a_lede_stays_body() -> Non
     assert lede in article.body
 
 
+def test_a_long_description_shown_in_the_header_is_the_lede_not_a_dek() -> None:
+    lede = (
+        "Ten years after the storm took the old pier, the harbor commission has agreed to rebuild it. "
+        "The vote was unanimous, work is to begin in the spring, and the ferry will use a temporary dock "
+        "on the north shore until then."
+    )
+    header = f"<header><h1>Pier vote</h1><div class='intro'>{lede}</div></header>"
+    paragraphs = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6))
+    html = _page(f"{header}<main><article>{paragraphs}</article></main>")
+    article = clean(html.replace("</head>", f"<meta name='description' content='{lede}'></head>"))
+    assert article.subtitle is None
+    assert article.body[0] == lede
+
+
 def test_whole_links_after_the_last_paragraph_are_teasers() -> None:
     texts = [PARAGRAPH, "Shop the list:", "Lamp", PARAGRAPH, "More stories:", "Bridge reopens", "Fares rise"]
     blocks = [Block(i, i + 1, text) for i, text in enumerate(texts)]
@@ -130,3 +150,51 @@ def test_a_page_without_article_text_gives_an_empty_article_with_a_warning() -> 
     article = clean(_page("<div></div>"), input_format="html")
     assert article.body == ()
     assert "no article text found in the HTML" in article.warnings
+
+
+def _split_article(rest: str) -> str:
+    """A story that goes on after an ad slot, in a container of its own, then a footer."""
+    first = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6))
+    return _page(
+        f"<article><h1>Pier vote</h1><div class='body'>{first}</div></article>"
+        f"<div class='ad'>Advertisement</div><div class='rest'>{rest}</div>"
+        "<footer><a href='/'>Home</a> <a href='/about'>About us</a></footer>"
+    )
+
+
+def test_the_rest_of_an_article_after_an_ad_slot_is_rescued_from_the_page_text() -> None:
+    rest = "".join(f"<p>{LATER} Note {n}.</p>" for n in range(5))
+    article = clean(_split_article(rest), input_format="html")
+    assert article.body[-1] == f"{LATER} Note 4."
+    assert len(article.body) == 11
+    rescued = [trace.decision.reason for trace in article.trace if "Note" in trace.block.text]
+    assert rescued == ["html.page-text"] * 5
+
+
+def test_a_short_box_after_the_article_is_not_rescued() -> None:
+    rest = f"<p>{LATER} Note 0.</p><p>{LATER} Note 1.</p>"
+    article = clean(_split_article(rest), input_format="html")
+    assert len(article.body) == 6
+
+
+def test_a_continuation_starts_right_after_the_extraction_past_removed_lines_only() -> None:
+    texts = [PARAGRAPH, "Advertisement", *(f"{LATER} Note {n}." for n in range(5)), "Home"]
+    lines = [Block(i, i + 1, text) for i, text in enumerate(texts)]
+    body = Decision(Label.BODY, "structure.body")
+    decisions = [
+        body,
+        Decision(Label.BOILERPLATE, "ads.marker"),
+        *[body] * 5,
+        Decision(Label.BOILERPLATE, "x"),
+    ]
+    assert last_extracted(lines, [PARAGRAPH]) == 0
+    assert continuation(lines, decisions, 0, [PARAGRAPH]) == tuple(texts[2:7])
+    kept_between = [body, body, *decisions[2:]]  # a line the text path kept: not a continuation
+    assert continuation(lines, kept_between, 0, [PARAGRAPH]) == ()
+    assert last_extracted(lines[:2], [PARAGRAPH]) is None  # nothing follows: no labelling needed
+
+
+def test_visible_text_gives_one_line_per_block_as_a_copy_paste_does() -> None:
+    lines = segment_text(visible_text(_page("<h1>Pier</h1><p>One <b>two</b></p><ul><li>Three</li></ul>")))
+    assert [line.text for line in lines] == ["Pier vote", "Pier", "One two", "Three"]  # <title> first
+    assert trigrams("One two") == set()
