@@ -3,7 +3,7 @@ the page's visible text and confirmed by the text path's labelling of that text.
 
 trafilatura sometimes ends an article early: the story goes on after an ad slot, a subscription
 box or a pull quote, in a container it does not join to the first. The page's visible text (what
-a copy-paste gives; html-text makes it as the text files of the eval sets were made) still has
+a copy-paste gives: a line per block element, scripts and styles left out) still has
 those paragraphs, in page order, right after the last one extracted. The text path labels that
 text with the same rules and finds the article region in it; when the lines right after the
 extraction's last paragraph are, past nothing but lines that pass removed, a run of several body
@@ -13,8 +13,6 @@ Only that place is trusted. Paragraphs that the text region keeps elsewhere (abo
 extraction, between its blocks, or after a gap of kept lines) were as often teasers, author boxes,
 forms and comments as article text on the dev sets, and the text region disagrees with
 trafilatura's choices far more often than it is right, so it confirms and never removes.
-
-The only importer of html_text.
 """
 
 from __future__ import annotations
@@ -22,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import html_text
+import lxml.html
 import regex
 from lxml import etree
 
@@ -51,13 +49,81 @@ class Continuation:
     texts: tuple[str, ...]
 
 
+# Elements that start a new line of visible text.
+_BLOCK_ELEMENTS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "td",
+        "th",
+        "title",
+        "tr",
+        "ul",
+    ]
+)
+# Elements whose content a reader never sees.
+_HIDDEN_ELEMENTS = frozenset({"script", "style", "noscript", "template", "svg", "iframe"})
+_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*>")
+
+
 def visible_text(html: str) -> str:
-    """The page's visible text, one block per line, as html-text's `guess_layout` gives it
-    ("" for a page it cannot read: the rescue is an extra, never a reason to fail)."""
+    """The page's visible text, one block element per line ("" for a page lxml cannot read:
+    the rescue is an extra, never a reason to fail). Iterative, so deep nesting is no limit."""
     try:
-        return str(html_text.extract_text(html, guess_layout=True))
+        root = lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (etree.LxmlError, ValueError):  # markup lxml rejects; trafilatura's loader had read it
         return ""
+    parts: list[str] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _HIDDEN_ELEMENTS:
+                walker.skip_subtree()
+                parts.append(element.tail or "")
+                continue
+            if tag in _BLOCK_ELEMENTS:
+                parts.append("\n")
+            if tag:
+                parts.append(element.text or "")
+        else:
+            if tag in _HIDDEN_ELEMENTS:
+                continue
+            if tag in _BLOCK_ELEMENTS:
+                parts.append("\n")
+            parts.append(element.tail or "")
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def trigrams(text: str) -> set[Trigram]:
