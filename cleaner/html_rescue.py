@@ -20,11 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import lxml.html
 import regex
 from lxml import etree
 
+from cleaner.errors import InputError
 from cleaner.features import is_prose, word_count
+from cleaner.html import parse_html
 from cleaner.model import Block, Decision, Label
 
 # A page line is in the extraction when this share of its word trigrams is.
@@ -60,15 +61,14 @@ _BLOCK_ELEMENTS = frozenset({
 # fmt: on
 # Elements whose content a reader never sees.
 _HIDDEN_ELEMENTS = frozenset({"script", "style", "noscript", "template", "svg", "iframe"})
-_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*>")
 
 
 def visible_text(html: str) -> str:
     """The page's visible text, one block element per line ("" for a page lxml cannot read:
     the rescue is an extra, never a reason to fail). Iterative, so deep nesting is no limit."""
     try:
-        root = lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1))
-    except (etree.LxmlError, ValueError):  # markup lxml rejects; trafilatura's loader had read it
+        root = parse_html(html)
+    except InputError:
         return ""
     parts: list[str] = []
     walker = etree.iterwalk(root, events=("start", "end"))
