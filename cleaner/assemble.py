@@ -11,8 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cleaner.features import ends_sentence, is_prose, word_count
 from cleaner.metadata import find_dateline, find_publisher, strip_byline, strip_date_label
 from cleaner.model import Article, Block, Caption, Decision, Label, Removal, Repair, Trace
+
+PAYWALL_TEASER_WORDS = 200
+ARTICLE_MIN_WORDS = 5
+HIGH_REMOVAL_SHARE = 0.5
+_PAYWALL_RULES = {"auth.paywall", "auth.already-subscriber"}
+_KEPT = {Label.TITLE, Label.SUBTITLE, Label.BODY, Label.CAPTION}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,20 +52,23 @@ def assemble(
     for block, decision in zip(blocks, decisions, strict=True):
         label = decision.label
         if label is Label.TITLE and title is None:
-            title = block.text
+            title = decision.text or block.text
         elif label is Label.SUBTITLE and subtitle is None:
             subtitle = block.text
         elif label is Label.BODY:
             body.append(block.text)
         elif label is Label.CAPTION:
-            captions.append(Caption(decision.caption or block.text, decision.credit, block.line))
+            captions.append(Caption(decision.text or block.text, decision.credit, block.line))
         elif label is Label.CREDIT and decision.paired_with is not None:
             continue  # the credit of the caption next to it
         else:
             removed.append(Removal(block.line, block.text, label, decision.reason))
     meta = metadata or PageMetadata()
     copyright_line = _first(removed, Label.COPYRIGHT)
-    byline = _first(removed, Label.BYLINE)
+    # "By" may stand alone with the name on the next line: the first byline with a name counts.
+    byline = next(
+        (strip_byline(r.text) for r in removed if r.label is Label.BYLINE and strip_byline(r.text)), None
+    )
     published = _first(removed, Label.DATE)
     repeated = [r.text for r in removed if r.reason == "structure.repeated"]
     return Article(
@@ -67,7 +77,7 @@ def assemble(
         site=site,
         title=title or meta.title,
         subtitle=subtitle,
-        byline=strip_byline(byline) if byline else meta.author,
+        byline=byline or meta.author,
         dateline=find_dateline(body[0]) if body else None,
         published=strip_date_label(published) if published else meta.published,
         body=tuple(body),
@@ -77,9 +87,35 @@ def assemble(
         removed=tuple(removed),
         repairs=tuple(repairs),
         warnings=tuple(warnings),
+        flags=quality_flags(blocks, decisions),
         trace=tuple(Trace(block, decision) for block, decision in zip(blocks, decisions, strict=True)),
     )
 
 
 def _first(removed: Sequence[Removal], label: Label) -> str | None:
     return next((r.text for r in removed if r.label is label), None)
+
+
+def quality_flags(blocks: Sequence[Block], decisions: Sequence[Decision]) -> tuple[str, ...]:
+    """Warnings about the result as a whole, for a reader deciding whether to trust it.
+
+    - `no-article`: nothing kept reads like running text (no sentence of five words or more);
+    - `paywall-teaser`: the body is a short teaser above a subscription prompt;
+    - `high-removal`: most of the page's running text was removed (comments, teasers, or a
+      story that the region finder cut).
+    """
+    if not blocks:
+        return ()
+    flags = []
+    body = [b for b, d in zip(blocks, decisions, strict=True) if d.label is Label.BODY]
+    if not any(word_count(b.text) >= ARTICLE_MIN_WORDS and ends_sentence(b.text) for b in body):
+        flags.append("no-article")
+    body_words = sum(word_count(block.text) for block in body)
+    if body_words < PAYWALL_TEASER_WORDS and any(d.reason in _PAYWALL_RULES for d in decisions):
+        flags.append("paywall-teaser")
+    prose = [(b, d) for b, d in zip(blocks, decisions, strict=True) if is_prose(b.text)]
+    prose_chars = sum(len(b.text) for b, _ in prose)
+    removed = sum(len(b.text) for b, d in prose if d.label not in _KEPT)
+    if prose_chars and removed / prose_chars > HIGH_REMOVAL_SHARE:
+        flags.append("high-removal")
+    return tuple(flags)

@@ -1,10 +1,8 @@
 """Engine: match the rules of a `RuleSet` against the blocks of a document. Pure.
 
-Combined patterns per length tier screen each block: most blocks (body paragraphs) match no
-rule, and for them one regex call per group of rules answers (rules anchored at the start of
-the line form one group, the rest another: one alternation mixing both is three times slower,
-as the engine must then try every anchored alternative at every position). Only a block that
-passes the screen is tried rule by rule, in priority order, and the first rule that matches
+A screen per length tier (`cleaner.screen`) first tells whether any rule can match a block:
+most blocks (body paragraphs) match no rule, and for them two regex calls answer. Only a block
+that passes the screen is tried rule by rule, in priority order, and the first rule that matches
 (pattern, length limit and position) decides its label. Every regex call runs under a time
 limit; a call that exceeds it counts as no match and leaves a warning, and the rule is off for
 the rest of the document, so a pathological pattern costs one time limit per document instead
@@ -25,10 +23,7 @@ from cleaner.features import is_prose
 from cleaner.limits import REGEX_TIMEOUT
 from cleaner.model import Block, Decision
 from cleaner.rules import Rule, RuleSet, Where
-
-# A pattern that starts with ^, maybe inside a scoped flag group such as (?i:^…) or (?x: ^…).
-# Only the grouping of the screen depends on it, never whether a rule matches.
-_ANCHORED = regex.compile(r"^(?:\(\?[a-zA-Z]+:)?\s*\^")
+from cleaner.screen import Screen, build_screen
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,20 +58,42 @@ class Match:
 
 
 class Matcher:
-    """The compiled screen for one list of rules; thread-safe and reusable."""
+    """The screens of one list of rules, compiled as blocks need them; thread-safe and reusable."""
 
     def __init__(self, rules: Sequence[Rule], timeout: float = REGEX_TIMEOUT) -> None:
         self.rules = tuple(rules)
         self.timeout = timeout
         # Tiers by length limit: a block of n characters can only match rules whose max_chars
         # is at least n (or unset), which is a suffix of the rules sorted by max_chars.
-        limits = sorted({rule.max_chars for rule in self.rules if rule.max_chars is not None})
-        self._limits = limits
-        self._screens: list[tuple[regex.Pattern[str], ...] | None] = [
-            _screen([rule for rule in self.rules if _within(rule, low)]) for low in [*limits, None]
-        ]
+        self.limits = sorted({rule.max_chars for rule in self.rules if rule.max_chars is not None})
+        self._screens: dict[int, Screen | None] = {}
         self._reduced: dict[frozenset[str], Matcher] = {}
         self._lock = threading.Lock()
+
+    def tier_rules(self, tier: int) -> list[Rule]:
+        """The rules that can match a block of length tier `tier` (see `tier_of`)."""
+        low = ([*self.limits, None])[tier]
+        return [rule for rule in self.rules if _within(rule, low)]
+
+    def tier_of(self, text: str) -> int:
+        return bisect.bisect_left(self.limits, len(text))
+
+    def screen(self, tier: int) -> Screen | None:
+        """The screen of a length tier, compiled on first use: a page needs only some tiers, and
+        compiling all of them takes seconds with a hundred rules."""
+        try:
+            return self._screens[tier]
+        except KeyError:
+            pass
+        with self._lock:
+            if tier not in self._screens:
+                self._screens[tier] = build_screen([rule.pattern.pattern for rule in self.tier_rules(tier)])
+            return self._screens[tier]
+
+    def prepare(self, blocks: Sequence[Block]) -> None:
+        """Compile the screens these blocks need, so that matching them only matches."""
+        for tier in {self.tier_of(block.text) for block in blocks}:
+            self.screen(tier)
 
     def match(self, blocks: Sequence[Block], positions: Positions, warnings: list[str]) -> list[Match | None]:
         """The deciding rule of each block, or None where no rule matches.
@@ -112,11 +129,10 @@ class Matcher:
     def _match_block(self, block: Block, positions: Positions) -> tuple[Match | None, tuple[Rule, ...]]:
         """The deciding rule of one block (or None), and the rules that ran out of time on it."""
         text = block.text
-        tier = bisect.bisect_left(self._limits, len(text))
-        screens = self._screens[tier]
-        if screens is not None:
+        screen = self.screen(self.tier_of(text))
+        if screen is not None:
             try:
-                if not any(screen.search(text, timeout=self.timeout) for screen in screens):
+                if not screen.passes(text, self.timeout):
                     return None, ()
             except TimeoutError:
                 pass  # fall through to the rules one by one, each with its own limit
@@ -150,24 +166,9 @@ def _decision(rule: Rule, found: regex.Match[str]) -> Decision:
     return Decision(
         rule.label,
         rule.id,
-        caption=caption.strip() if caption else None,
+        text=caption.strip() if caption else None,
         credit=credit.strip() if credit else None,
     )
-
-
-def _screen(rules: Sequence[Rule]) -> tuple[regex.Pattern[str], ...] | None:
-    """Alternations that together match where any of the rules does: one for the rules anchored
-    at the start, one for the rest; None when they cannot be combined (then no screen)."""
-    anchored = [rule for rule in rules if _ANCHORED.match(rule.pattern.pattern)]
-    others = [rule for rule in rules if not _ANCHORED.match(rule.pattern.pattern)]
-    try:
-        return tuple(_combine(group) for group in (anchored, others) if group)
-    except regex.error:
-        return None
-
-
-def _combine(rules: Sequence[Rule]) -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules))
 
 
 class MatcherCache:

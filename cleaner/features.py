@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 PROSE_MIN_CHARS = 150
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_SENTENCE_END = regex.compile(r"[.!?…。！？؟।][\"'”’»)\]」』]*$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -25,3 +25,20 @@ def ends_sentence(text: str) -> bool:
 def is_prose(text: str) -> bool:
     """A paragraph of running text: long enough and ending like a sentence."""
     return len(text) >= PROSE_MIN_CHARS and ends_sentence(text)
+
+
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+CJK_CHARS_PER_WORD = 2
+
+
+def word_count(text: str) -> int:
+    """Words in a text; Chinese and Japanese, written without spaces, count a word per two characters.
+
+    >>> word_count("The bridge reopened on Monday.")
+    5
+    >>> word_count("武汉本来就是一个英雄的城市")
+    6
+    """
+    spaced = len(text.split())
+    cjk = len(_CJK.findall(text))
+    return max(spaced, cjk // CJK_CHARS_PER_WORD) if cjk else spaced

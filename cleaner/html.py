@@ -1,21 +1,25 @@
-"""HTML: turn a page's HTML into blocks and metadata with trafilatura.
+"""HTML: turn a page's HTML into the article's blocks, captions and metadata, with trafilatura.
 
-The only importer of trafilatura. trafilatura finds the article and gives its structure
-(headings, paragraphs, list items, quotes) and metadata; captions come from the page's own
-`<figcaption>` markup, because trafilatura drops them. The blocks then go through the same rules
-as text input.
+The only importer of trafilatura. trafilatura finds the article and gives its structure as XML
+(headings, paragraphs, list items, quotes, table rows) plus the page metadata; each of its
+elements becomes a block, split at line breaks so that a block is a line, as in text input.
+Captions come from the page's own markup (`<figure>`/`<figcaption>`, caption classes), with the
+credit split out where the markup marks it, because trafilatura drops or inlines them. The
+blocks then go through the same rules as text input.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import lxml.html
 import regex
 import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from cleaner.assemble import PageMetadata
 from cleaner.errors import InputError
@@ -25,20 +29,42 @@ from cleaner.repair import fix_surrogates
 _HTML_START = regex.compile(
     r"(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", regex.DOTALL
 )
-# lxml refuses str input that still declares a byte encoding.
-_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*>")
-_CREDIT_CLASS = regex.compile(r"(?i)credit|copyright|photographer|source|byline|attribution")
 _SPACES = regex.compile(r"\s+")
-# libxml2 suggests lifting its limits; newsclean keeps them on purpose, so the advice is dropped.
-_HUGE_HINT = regex.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?")
-_BLOCK_TAGS = {
+# libxml2 stops parsing at this depth of nesting (its safety limit, which newsclean keeps: no
+# huge_tree): what lies deeper, and everything after it, is not in the tree.
+PARSER_MAX_DEPTH = 256
+
+# trafilatura's XML: block elements and what they are; containers only hold blocks.
+_KINDS = {
     "p": BlockKind.PARAGRAPH,
     "head": BlockKind.HEADING,
     "item": BlockKind.ITEM,
     "quote": BlockKind.QUOTE,
     "code": BlockKind.PARAGRAPH,
+    "row": BlockKind.PARAGRAPH,
 }
-_CONTAINERS = {"list", "quote", "table", "row", "div", "body"}
+_CONTAINERS = {"list", "table", "div", "body", "main", "section", "article", "note"}
+_LINE_BREAK = "lb"
+
+# Caption markup: a `<figcaption>`, or an element whose class or itemprop says caption.
+_CAPTION_CLASS = regex.compile(
+    r"(?i)(?:^|[\s_-])(?:wp-caption-text|caption|figcaption|bildunterschrift|legende)(?:$|[\s_-])"
+)
+_CREDIT_CLASS = regex.compile(r"(?i)credit|copyright|photographer|attribution|bildquelle|fotograf")
+_CREDIT_ITEMPROP = regex.compile(r"(?i)copyrightHolder|creditText|creator|author")
+# The label a page prints before a credit: "Credit...", "Photo:", "Foto:", "Image: ".
+_CREDIT_LABEL = regex.compile(
+    r"(?i)^\(?\s*(?:photo(?:graph)?|image|picture|credit|foto|bild(?:quelle)?|quelle|source)s?"
+    r"\s*(?:\.{2,}|…|:|-|—)\s*"
+)
+CAPTION_MAX_CHARS = 600
+
+# What marks an extracted block as a dek: words for a subtitle. A "lead", "intro" or "teaser"
+# paragraph is the lede (the German Vorspann), which belongs to the article's text.
+_DEK_CLASS = regex.compile(
+    r"(?i)(?:^|[\s_-])(?:dek|deck|standfirst|sub-?title|sub-?head(?:line)?|subline|strap(?:line)?)(?:$|[\s_-])"
+)
+_DEK_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,20 +76,35 @@ class HtmlCaption:
 
 
 @dataclass(frozen=True, slots=True)
-class Extraction:
-    """The article's blocks (text, kind) in page order, its captions and the page metadata."""
+class HtmlBlock:
+    """A block of the extracted article; `linked` when the page shows its whole text as a link,
+    `confirmed` when trafilatura keeps it also when it favours precision."""
 
-    blocks: tuple[tuple[str, BlockKind], ...]
+    text: str
+    kind: BlockKind
+    linked: bool = False
+    confirmed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The article's blocks in page order, its captions and the page metadata.
+
+    `description` is the page's description only when the page prints it as a dek (under the
+    headline, or marked up as one); a description that is the lede stays a body block.
+    """
+
+    blocks: tuple[HtmlBlock, ...]
     captions: tuple[HtmlCaption, ...]
     metadata: PageMetadata
-    description: str | None  # the page's description, only when the page shows it as a dek
-    warnings: tuple[str, ...] = ()  # what was lost on the way (the parser gave up early)
+    description: str | None
+    warnings: tuple[str, ...] = ()
 
     def texts(self) -> list[str]:
         """Every text of the extraction in a fixed order, for `with_texts` (empty for None)."""
         meta = self.metadata
         return [
-            *(text for text, _ in self.blocks),
+            *(block.text for block in self.blocks),
             *(part for caption in self.captions for part in (caption.text, caption.credit or "")),
             *(
                 value or ""
@@ -74,7 +115,9 @@ class Extraction:
     def with_texts(self, texts: list[str]) -> Extraction:
         """The same extraction with its texts replaced (repaired), in the order of `texts()`."""
         values = iter(texts)
-        blocks = tuple((next(values), kind) for _, kind in self.blocks)
+        blocks = tuple(
+            HtmlBlock(next(values), block.kind, block.linked, block.confirmed) for block in self.blocks
+        )
         captions = tuple(HtmlCaption(next(values), next(values) or None) for _ in self.captions)
         title, author, published, sitename, description = (next(values) or None for _ in range(5))
         metadata = PageMetadata(title, author, published, sitename, self.metadata.url)
@@ -86,39 +129,29 @@ def looks_like_html(text: str) -> bool:
     return _HTML_START.match(text[:2048]) is not None
 
 
-def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Extraction:
-    """Extract the article of an HTML page; raise `InputError` when the page cannot be parsed."""
-    # A parser per call: lxml parsers must not be shared between threads, and this one's error
-    # log tells whether it gave up early. huge_tree stays off, keeping libxml2's limits (depth
-    # 256, text nodes of 10 MB) that bound the work on hostile pages; no_network is lxml's
-    # default, stated because newsclean never opens a connection.
-    parser = lxml.html.HTMLParser(huge_tree=False, no_network=True)
+def parse_html(html: str, source: str = "-") -> lxml.html.HtmlElement:
+    """The page's element tree, parsed as trafilatura parses (its fixes for libxml2 included, so
+    that it extracts what it would from the text); raise `InputError` when there is no tree."""
     try:
         # lxml stops at the first surrogate code point of a str, dropping the rest of the page.
-        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", fix_surrogates(html), count=1), parser=parser)
-    except (etree.ParserError, ValueError) as error:
-        raise InputError(source, f"cannot parse HTML: {error}") from error
-    warnings = tuple(
-        f"the HTML parser gave up at line {error.line}, column {error.column} "
-        f"({_HUGE_HINT.sub('', error.message.strip())}); the rest of the page is lost"
-        for error in parser.error_log
-        if error.level_name == "FATAL"
-    )
-    captions = tuple(_captions(tree))
-    try:
-        document = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except Exception as error:  # trafilatura raises many kinds; each page gets an error record
-        raise InputError(source, f"HTML extraction failed: {type(error).__name__}: {error}") from error
-    if not isinstance(document, Document) or document.body is None:
-        return Extraction((), captions, PageMetadata(url=url), None, warnings)
+        tree = load_html(fix_surrogates(html))
+    except Exception as error:  # lxml and trafilatura raise many kinds on broken input
+        raise InputError(source, f"cannot parse HTML: {type(error).__name__}: {error}") from error
+    if not isinstance(tree, lxml.html.HtmlElement):
+        raise InputError(source, "cannot parse HTML: no document element")
+    return tree
+
+
+def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Extraction:
+    """Extract the article of an HTML page; raise `InputError` when the page cannot be parsed
+    or trafilatura fails on it."""
+    tree = parse_html(html, source)
+    cut = _cut_short(tree)
+    captions = tuple(page_captions(tree))
+    document = _run_trafilatura(tree, url, source)
+    if document is None:
+        warning = "no article text found in the HTML"
+        return Extraction((), captions, PageMetadata(url=url), None, (*cut, warning))
     metadata = PageMetadata(
         title=_clean(document.title),
         author=_clean(document.author),
@@ -126,56 +159,224 @@ def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Ext
         sitename=_clean(document.sitename),
         url=url,
     )
-    blocks = tuple(_blocks(document.body))
+    links = link_texts(tree)
+    precise = _run_trafilatura(tree, url, source, precise=True)
+    confirmed = {text for text, _ in xml_blocks(precise.body)} if precise is not None else None
+    blocks = tuple(
+        HtmlBlock(text, kind, _linked(text, links), confirmed is None or text in confirmed)
+        for text, kind in xml_blocks(document.body)
+    )
     description = _clean(document.description)
-    if description and not _shown(tree, description):
-        description = None  # a summary for search engines, not a dek printed on the page
-    return Extraction(blocks, captions, metadata, description, warnings)
+    if description and not _is_dek(tree, description, blocks):
+        description = None
+    return Extraction(blocks, captions, metadata, description, cut)
 
 
-def _blocks(element: etree._Element) -> Iterator[tuple[str, BlockKind]]:
-    """The text blocks of trafilatura's XML body, in order."""
+def _cut_short(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """A warning when the parser reached its depth limit and so left out the rest of the page.
+
+    A page nested exactly that deep loses nothing, but no real page is; one that reaches the
+    limit is nearly always broken markup (thousands of unclosed elements) that lost its end.
+    """
+    stack = [(tree, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth >= PARSER_MAX_DEPTH:
+            return (
+                f"the HTML is nested {PARSER_MAX_DEPTH} elements deep, where the parser stops: "
+                "what lies deeper and the rest of the page are lost",
+            )
+        stack.extend((child, depth + 1) for child in element)
+    return ()
+
+
+def _run_trafilatura(
+    tree: lxml.html.HtmlElement, url: str | None, source: str, *, precise: bool = False
+) -> Document | None:
+    """trafilatura's extraction of the tree (which it copies), or None when it finds no article.
+
+    trafilatura raises many kinds of errors on broken pages; each becomes an `InputError` naming
+    the input, so a batch goes on.
+    """
+    options: dict[str, Any] = {
+        "url": url,
+        "include_comments": False,
+        "include_tables": True,
+        "include_images": False,
+        "date_extraction_params": {"extensive_search": False, "original_date": True},
+        "favor_precision": precise,
+        "with_metadata": not precise,
+    }
+    try:
+        document = trafilatura.bare_extraction(tree, **options)
+    except Exception as error:  # any failure of trafilatura is an error record for this input
+        raise InputError(source, f"HTML extraction failed: {type(error).__name__}: {error}") from error
+    return document if isinstance(document, Document) and document.body is not None else None
+
+
+def xml_blocks(
+    element: etree._Element, kind: BlockKind = BlockKind.PARAGRAPH
+) -> Iterator[tuple[str, BlockKind]]:
+    """The text blocks of trafilatura's XML body, in order: one per line of each block element.
+
+    Text directly in a container (trafilatura leaves some paragraphs as the tail of a heading)
+    is a paragraph; a block that holds other blocks (a list item with a sub-list, a quote of
+    paragraphs) gives its own text as blocks around theirs.
+    """
+    buffer: list[str] = [element.text or ""]
     for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in _BLOCK_TAGS and not any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in child):
-            text = _clean(" ".join(child.itertext()))
-            if text:
-                yield text, _BLOCK_TAGS[tag]
-        elif tag == "row":
-            cells = [_clean(" ".join(cell.itertext())) for cell in child]
-            text = " | ".join(cell for cell in cells if cell)
-            if text:
-                yield text, BlockKind.PARAGRAPH
-        elif tag in _CONTAINERS or tag in _BLOCK_TAGS:
-            yield from _blocks(child)
+        tag = _tag(child)
+        if tag in _KINDS or tag in _CONTAINERS:
+            yield from _lines("".join(buffer), kind)
+            buffer = []
+            if tag == "row":
+                text = " | ".join(filter(None, (_clean(_inline_text(cell)) for cell in child)))
+                if text:
+                    yield text, BlockKind.PARAGRAPH
+            else:
+                yield from xml_blocks(child, _KINDS.get(tag, BlockKind.PARAGRAPH))
+        else:
+            buffer.append(_inline_text(child))
+        buffer.append(child.tail or "")
+    yield from _lines("".join(buffer), kind)
 
 
-def _captions(tree: lxml.html.HtmlElement) -> Iterator[HtmlCaption]:
-    """Each `<figcaption>` of the page, its credit split out by the markup when marked up."""
-    for figcaption in tree.iter("figcaption"):
-        credit_parts = [
-            _clean(" ".join(node.itertext()))
-            for node in figcaption.iter()
-            if node is not figcaption and _CREDIT_CLASS.search(node.get("class", "") or "")
-        ]
-        credit = next((part for part in credit_parts if part), None)
-        text = _clean(" ".join(figcaption.itertext())) or ""
-        if credit and text.endswith(credit):
-            text = text[: -len(credit)].strip()
+def _inline_text(element: etree._Element) -> str:
+    """The text of an inline element, a line break as a newline."""
+    if _tag(element) == _LINE_BREAK:
+        return "\n"
+    parts = [element.text or ""]
+    for child in element:
+        parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _lines(text: str, kind: BlockKind) -> Iterator[tuple[str, BlockKind]]:
+    for line in text.split("\n"):
+        cleaned = _clean(line)
+        if cleaned:
+            yield cleaned, kind
+
+
+def page_captions(tree: lxml.html.HtmlElement) -> Iterator[HtmlCaption]:
+    """The captions of the page's pictures, each with its credit when the markup marks it."""
+    for element in _caption_elements(tree):
+        text = _clean(element.text_content()) or ""
+        if len(text) > CAPTION_MAX_CHARS:
+            continue
+        marked = _credit_of(element)
+        credit = None
+        if marked:
+            text = _without(text, marked)
+            credit = _CREDIT_LABEL.sub("", marked).strip(" ()") or None
         if text or credit:
             yield HtmlCaption(text, credit)
 
 
-def _shown(tree: lxml.html.HtmlElement, text: str) -> bool:
-    """Whether an element of the page body shows exactly this text."""
+def _caption_elements(tree: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """`<figcaption>`s and elements marked up as captions, outermost only, in page order."""
     body = tree.find("body")
     if body is None:
+        return
+    taken: list[lxml.html.HtmlElement] = []
+    for element in body.iter():
+        if not isinstance(element.tag, str):
+            continue
+        is_caption = (
+            element.tag == "figcaption"
+            or _CAPTION_CLASS.search(element.get("class") or "") is not None
+            or (element.get("itemprop") or "").startswith("caption")
+        )
+        if is_caption and not any(element in set(outer.iterdescendants()) for outer in taken[-3:]):
+            taken.append(element)
+            yield element
+
+
+def _credit_of(caption: lxml.html.HtmlElement) -> str | None:
+    """The text of the credit markup inside a caption (or beside it in its figure)."""
+    scopes = [caption]
+    parent = caption.getparent()
+    if parent is not None and parent.tag == "figure":
+        scopes.append(parent)
+    for scope in scopes:
+        for node in scope.iterdescendants():
+            if node is caption or not isinstance(node.tag, str):
+                continue
+            marked = _CREDIT_CLASS.search(node.get("class") or "") or _CREDIT_ITEMPROP.search(
+                node.get("itemprop") or ""
+            )
+            if marked:
+                credit = _clean(node.text_content())
+                if credit:
+                    return credit
+    return None
+
+
+def _without(text: str, credit: str) -> str:
+    """A caption's text without its credit (which ends or starts it)."""
+    if text.endswith(credit):
+        return text[: -len(credit)].strip()
+    if text.startswith(credit):
+        return text[len(credit) :].strip()
+    return text
+
+
+def link_texts(tree: lxml.html.HtmlElement) -> frozenset[str]:
+    """The texts of the page's links, spaces normalised."""
+    body = tree.find("body")
+    if body is None:
+        return frozenset()
+    return frozenset(filter(None, (_clean(link.text_content()) for link in body.iter("a"))))
+
+
+def _linked(text: str, links: frozenset[str]) -> bool:
+    """Whether a block is one whole link of the page (a teaser, a menu entry, a tag)."""
+    return text in links or text.rstrip(" .,;:»›>→") in links
+
+
+def _is_dek(tree: lxml.html.HtmlElement, description: str, blocks: tuple[HtmlBlock, ...]) -> bool:
+    """Whether the page prints its description as a dek.
+
+    A description equal to a block after the first one below the headline is body text (the
+    lede or a later paragraph); equal to that first block, it is the dek only when the page
+    marks it up as one (a subheading, or a dek class); not extracted at all, it is the dek when
+    the page shows it.
+    """
+    texts = [block.text for block in blocks]
+    lead = next((i for i, block in enumerate(blocks) if block.kind is not BlockKind.HEADING), 0)
+    if description in texts[lead + 1 :]:
         return False
-    return any(
-        _clean(element.text_content()) == text
-        for element in body.iter("p", "h2", "h3", "div", "span", "strong", "em")
-        if len(element.text_content()) < len(text) * 2
-    )
+    element = _shown(tree, description)
+    if element is None:
+        return False
+    if description in texts[: lead + 1]:
+        return element.tag in _DEK_TAGS or _marked_as_dek(element)
+    return True
+
+
+def _marked_as_dek(element: lxml.html.HtmlElement) -> bool:
+    for node in (element, element.getparent()):
+        if node is not None and _DEK_CLASS.search(f"{node.get('class') or ''} {node.get('itemprop') or ''}"):
+            return True
+    return False
+
+
+def _shown(tree: lxml.html.HtmlElement, text: str) -> lxml.html.HtmlElement | None:
+    """The innermost element of the page body that shows exactly this text, if any."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    found = None
+    for element in body.iter("p", "h2", "h3", "h4", "h5", "h6", "div", "span", "strong", "em"):
+        content = element.text_content()
+        if len(content) < len(text) * 2 and _clean(content) == text:
+            found = element
+    return found
+
+
+def _tag(element: etree._Element) -> str:
+    return element.tag if isinstance(element.tag, str) else ""
 
 
 def _clean(text: str | None) -> str | None:

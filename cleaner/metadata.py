@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import regex
 
-_BYLINE_PREFIX = regex.compile(r"(?i)^(?:by|von|por|par|door|di|de)\s*:?\s+")
+_BYLINE_PREFIX = regex.compile(r"(?i)^(?:by|von|por|par|door|di|de|text|written by)\b\s*:?\s*")
 _DATE_PREFIX = regex.compile(
     r"(?i)^(?:published|updated|posted|last updated|veröffentlicht(?: am)?|aktualisiert(?: am)?|"
     r"publicado(?: el)?|actualizado(?: el)?|publié(?: le)?|mis à jour(?: le)?)\s*:?\s*"
@@ -34,8 +34,10 @@ def strip_byline(text: str) -> str:
 
     >>> strip_byline("By JANE DOE and JOHN ROE")
     'JANE DOE and JOHN ROE'
+    >>> strip_byline("By")
+    ''
     """
-    return _BYLINE_PREFIX.sub("", text).strip(" ,;:|") or text
+    return str(_BYLINE_PREFIX.sub("", text)).strip(" ,;:|")
 
 
 def strip_date_label(text: str) -> str:

@@ -61,13 +61,14 @@ class Block:
 class Decision:
     """What one block was labelled, and why: a rule id or a `structure.*` test name.
 
-    A caption whose credit ends its own line carries the two parts in `caption` and `credit`;
-    `paired_with` is the index of the other block of a caption/credit pair.
+    `text` is the part of the block the label takes when it is not all of it: a caption
+    without the credit that ends its line (the credit is in `credit`), a page title without
+    the site name. `paired_with` is the index of the other block of a caption/credit pair.
     """
 
     label: Label
     reason: str
-    caption: str | None = None
+    text: str | None = None
     credit: str | None = None
     paired_with: int | None = None
 

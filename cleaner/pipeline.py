@@ -7,7 +7,6 @@ Each document is checked against the cleaner's `Limits` (size, then time; see `l
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +16,10 @@ from cleaner.assemble import assemble
 from cleaner.decode import decode
 from cleaner.engine import Match, Matcher, MatcherCache, Positions
 from cleaner.html import Extraction, extract_html, looks_like_html
+from cleaner.html_labels import html_page, revise
+from cleaner.html_rescue import Continuation, anchor, continuation, last_extracted, visible_text
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, REGEX_TIMEOUT, Limits, TimeBudget
-from cleaner.model import Article, Block, BlockKind, Decision, Label, Repair
+from cleaner.model import Article, Block, Decision, Label, Repair
 from cleaner.repair import fix_surrogates, repair, repair_texts
 from cleaner.rules import Pack, RuleSet, host_of, load_rules
 from cleaner.segment import segment_text
@@ -35,6 +36,8 @@ class Page:
     blocks: list[Block]
     preset: list[Decision | None]
     extraction: Extraction | None = None
+    linked: list[bool] | None = None  # HTML: which blocks the page shows as whole links
+    confirmed: list[bool] | None = None  # HTML: which blocks a precise extraction keeps too
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,35 +85,55 @@ class Cleaner:
         self.limits.check_size(raw, source)
         budget = TimeBudget(self.limits.timeout, source)
         warnings: list[str] = []
-        read = budget.run(lambda: _read(raw, url, input_format, source, warnings))
+        read = budget.run(lambda: self._read(raw, url, input_format, source, warnings))
         site_pack = self.ruleset.site_for(url, read.text)
-        # Compiling a site's rules on first use is set-up, not work on this document: not timed.
         matcher = self._matchers.get(site_pack.name if site_pack else None, self.ruleset.rules_for(site_pack))
+        # Compiling the rules the page needs, the first time a page needs them, is set-up: not timed.
+        matcher.prepare(read.page.blocks)
         return budget.run(lambda: _label(read, matcher, site_pack, url, source, warnings))
 
+    def _read(
+        self, raw: str | bytes, url: str | None, input_format: str, source: str, warnings: list[str]
+    ) -> _Read:
+        """Decode, repair and segment one document (through trafilatura for HTML)."""
+        if isinstance(raw, bytes):
+            decoded = decode(raw, source)
+            text = decoded.text
+            warnings.extend(decoded.warnings)
+        else:
+            text = raw
+        is_html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
+        if is_html:
+            extraction = extract_html(text, url=url, source=source)
+            fixed, repairs = repair_texts(extraction.texts(), from_html=True)
+            repaired_extraction = extraction.with_texts(fixed)
+            html = html_page(repaired_extraction, self._continuation(text, repaired_extraction, url))
+            page = Page(html.blocks, html.preset, repaired_extraction, html.linked, html.confirmed)
+            return _Read(page, repairs, "\n".join(block.text for block in page.blocks))
+        repaired = repair(text)
+        blocks = segment_text(repaired.text)
+        if not blocks:
+            warnings.append("no text: the input is empty or blank")
+        return _Read(Page(blocks, [None] * len(blocks)), repaired.repairs, repaired.text)
 
-def _read(raw: str | bytes, url: str | None, input_format: str, source: str, warnings: list[str]) -> _Read:
-    """Decode, repair and segment one document (through trafilatura for HTML)."""
-    if isinstance(raw, bytes):
-        decoded = decode(raw, source)
-        text = decoded.text
-        warnings.extend(decoded.warnings)
-    else:
-        text = raw
-    is_html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
-    if is_html:
-        extraction = extract_html(text, url=url, source=source)
-        warnings.extend(extraction.warnings)
-        fixed, repairs = repair_texts(extraction.texts(), from_html=True)
-        page = _html_page(extraction.with_texts(fixed))
-        if not page.blocks:
-            warnings.append("no text found in the HTML")
-        return _Read(page, repairs, "\n".join(block.text for block in page.blocks))
-    repaired = repair(text)
-    blocks = segment_text(repaired.text)
-    if not blocks:
-        warnings.append("no text: the input is empty or blank")
-    return _Read(Page(blocks, [None] * len(blocks)), repaired.repairs, repaired.text)
+    def _continuation(self, html: str, extraction: Extraction, url: str | None) -> Continuation | None:
+        """The rest of the article when the page's visible text shows that the extraction
+        stopped short of it (`cleaner.html_rescue`); the page text is labelled as text input
+        is, and only on pages where a paragraph the extraction lacks follows its last one."""
+        extracted = [block.text for block in extraction.blocks]
+        page_text = repair(visible_text(html)).text
+        lines = segment_text(page_text)
+        last = last_extracted(lines, extracted)
+        if last is None:
+            return None
+        site_pack = self.ruleset.site_for(url, page_text)
+        matcher = self._matchers.get(site_pack.name if site_pack else None, self.ruleset.rules_for(site_pack))
+        # A rule timing out here only costs the cross-check; its warning would name a line of a
+        # text the output does not show.
+        matches = matcher.match(lines, Positions.of(lines), [])
+        decisions = label_blocks(lines, matches)
+        texts = continuation(lines, decisions, last, extracted)
+        return Continuation(anchor(extracted, lines[last].text), texts) if texts else None
 
 
 def _label(
@@ -119,7 +142,9 @@ def _label(
     """Label the blocks of a document with rules and structure, and assemble the article."""
     page = read.page
     matches = matcher.match(page.blocks, Positions.of(page.blocks), warnings)
-    decisions = label_blocks(page.blocks, _merge(page.preset, matches))
+    decisions = label_blocks(page.blocks, _merge(page.preset, matches), find_article=page.extraction is None)
+    if page.linked is not None and page.confirmed is not None:
+        decisions = revise(page.blocks, decisions, page.linked, page.confirmed)
     return assemble(
         page.blocks,
         decisions,
@@ -127,7 +152,7 @@ def _label(
         url=url,
         site=_site_name(url, site_pack.hosts if site_pack else ()),
         repairs=read.repairs,
-        warnings=warnings,
+        warnings=[*warnings, *(page.extraction.warnings if page.extraction else ())],
         metadata=page.extraction.metadata if page.extraction else None,
     )
 
@@ -159,56 +184,6 @@ def _merge(
         )
         merged.append(match if known is None or splits_credit else known)
     return merged
-
-
-def _html_page(extraction: Extraction) -> Page:
-    """Blocks of an HTML extraction: title, the article blocks, then captions not in them."""
-    items: list[tuple[str, BlockKind, Decision | None]] = [
-        (text, kind, None) for text, kind in extraction.blocks
-    ]
-    title = extraction.metadata.title
-    if title:
-        heading = next(
-            (i for i, (text, kind, _) in enumerate(items) if kind is BlockKind.HEADING and text == title),
-            None,
-        )
-        if heading is None:
-            items.insert(0, (title, BlockKind.TITLE, Decision(Label.TITLE, "html.title")))
-        else:
-            items[heading] = (title, BlockKind.HEADING, Decision(Label.TITLE, "html.title"))
-    description = extraction.description
-    if description:
-        dek = Decision(Label.SUBTITLE, "html.description")
-        found = next(
-            (i for i, (text, _, known) in enumerate(items) if known is None and text == description), None
-        )
-        if found is None:
-            titled = [
-                i for i, (_, _, known) in enumerate(items) if known is not None and known.label is Label.TITLE
-            ]
-            items.insert(titled[0] + 1 if titled else 0, (description, BlockKind.DESCRIPTION, dek))
-        else:
-            items[found] = (description, items[found][1], dek)
-    # The undecided blocks by text, in page order: each caption takes the first block showing
-    # its text, in one lookup instead of a scan of the page (pages have thousands of figures).
-    undecided: defaultdict[str, deque[int]] = defaultdict(deque)
-    for i, (text, _, known) in enumerate(items):
-        if known is None:
-            undecided[text].append(i)
-    for caption in extraction.captions:
-        whole = f"{caption.text} {caption.credit}".strip() if caption.credit else caption.text
-        decision = Decision(
-            Label.CAPTION, "html.figcaption", caption=caption.text or None, credit=caption.credit
-        )
-        shown = [undecided[text] for text in {caption.text, whole} if undecided.get(text)]
-        if not shown:
-            items.append((whole, BlockKind.CAPTION, decision))
-            continue
-        found = min(shown, key=lambda positions: positions[0]).popleft()
-        items[found] = (items[found][0], BlockKind.CAPTION, decision)
-    kept = [item for item in items if item[0]]
-    blocks = [Block(i, i + 1, text, kind) for i, (text, kind, _) in enumerate(kept)]
-    return Page(blocks, [known for _, _, known in kept], extraction)
 
 
 def _site_name(url: str | None, hosts: Sequence[str]) -> str | None:

@@ -50,9 +50,10 @@ _FTFY_STEP_NAMES = {
 _FTFY_TRIGGER = regex.compile(r"[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufeff\ufff9-\ufffc\p{Cs}]")
 _LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029]")
 _ODD_SPACE = regex.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-# Invisible characters that only break matching; joiners (U+200C, U+200D) and soft hyphens stay
-# because scripts, emoji and German typography need them.
-_ZERO_WIDTH = regex.compile(r"[\u200b\u2060\u180e]")
+# Invisible characters that only break matching and search: zero-width spaces and soft hyphens
+# (hyphenation hints that a reader never sees: "Mit\xadtel\xadal\xadter" is "Mittelalter").
+# Joiners (U+200C, U+200D) stay: scripts and emoji sequences need them.
+_ZERO_WIDTH = regex.compile(r"[\u200b\u2060\u180e\xad]")
 _SPACE_RUN = regex.compile(r"[ \t\f\v]+")
 _SPACING_TRIGGER = regex.compile(r"[\t\f\v]| {2}")
 # ftfy and the spacing fixes take turns on a line until it stops changing; the bound keeps a
@@ -142,7 +143,8 @@ def _repair_line(line: str, config: ftfy.TextFixerConfig, counts: Counter[str]) 
     for _ in range(_MAX_ROUNDS):
         if needs_ftfy(line):
             fixed, steps = ftfy.fix_and_explain(line, config)
-            fixes.update(_fix_name(action, parameter) for action, parameter in steps or ())
+            if fixed != line:  # ftfy lists steps that changed nothing too (a C1 byte with no cp1252 form)
+                fixes.update(_fix_name(action, parameter) for action, parameter in steps or ())
             line = fixed
         spaced = _repair_spacing(line, fixes)
         if spaced == line or not needs_ftfy(spaced):

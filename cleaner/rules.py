@@ -55,6 +55,7 @@ class Action(StrEnum):
 
     LABEL = "label"  # the block gets the rule's label
     END = "end"  # the block marks the end of the article: what follows the body is footer
+    LIST = "list"  # the block heads a list of links: short lines after it, up to text, go too
 
 
 class Where(StrEnum):

@@ -22,10 +22,12 @@ from collections.abc import Sequence
 
 import regex
 
+from cleaner.content import ContentClass, classify, detect_stopwords
 from cleaner.engine import Match
-from cleaner.features import ends_sentence, is_prose
+from cleaner.features import ends_sentence, is_prose, word_count
 from cleaner.metadata import find_dateline, find_publisher, names_publisher
 from cleaner.model import Block, Decision, Label
+from cleaner.region import Region, Role, find_region
 from cleaner.rules import Action
 
 TITLE_MAX_CHARS = 250
@@ -36,52 +38,213 @@ CAPTION_MAX_CHARS = 320
 REPEATED_MAX_WORDS = 8
 REPEATED_MAX_CHARS = 80
 NAME_MAX_WORDS = 6
+HEADLINE_TO_STORY_BLOCKS = 15  # how far below the headline a full page's story may begin
+ANCHORED_SHARE = 0.5  # the story below the headline must weigh this share of the heaviest run
+PASTED_HEAD_BLOCKS = 12  # a story that starts this early is a pasted article, not a full page
+FULL_PAGE_HEAD_BLOCKS = 12  # how far above the story a full page's headline may sit
 
 _BYLINES = {Label.BYLINE, Label.DATE, Label.DATELINE}
 _PHOTOS = {Label.CREDIT, Label.CAPTION}
-_FOOTER_START = {Label.BOILERPLATE, Label.COPYRIGHT}
 # A lede reports: past-tense attribution, a weekday, a dateline. A dek sums up in the present.
 _LEDE_SIGNS = regex.compile(
     r"\b(?:said|told|according to|announced|reported|(?:on |last |this )?(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)|yesterday|today)\b"
 )
+_TITLE_SEPARATOR = regex.compile(r"\s+(?:[|–—-]|::|·|»)\s+")
 _NAME_WORD = regex.compile(
     r"^(?:\p{Lu}[\p{L}.'’&-]*|of|the|for|and|de|del|la|le|du|der|die|das|für|und|y|et|&)$"
 )
 
 
-def label_blocks(blocks: Sequence[Block], known: Sequence[Match | Decision | None]) -> list[Decision]:
-    """A decision for every block: what rules (or the segmenter) decided, then the passes in order."""
+def label_blocks(
+    blocks: Sequence[Block], known: Sequence[Match | Decision | None], *, find_article: bool = True
+) -> list[Decision]:
+    """A decision for every block: what rules (or the segmenter) decided, then the passes in order.
+
+    `find_article` looks for the article inside a full page; blocks that an extractor already
+    cut out of a page (HTML input) are the article, so the region pass leaves them alone.
+    """
     decisions: list[Decision | None] = [item.decision if isinstance(item, Match) else item for item in known]
     ends = [isinstance(item, Match) and item.rule.action is Action.END for item in known]
-    title = _find_title(blocks, decisions)
+    classes = _content_classes(blocks, decisions)
+    _drop_link_lists(blocks, known, decisions, classes)
+    headline = _page_headline(blocks, decisions)
+    region = _find_region(blocks, decisions, ends, classes, headline)
+    if headline is not None:
+        decisions[0] = Decision(Label.BOILERPLATE, "structure.page-title")
+        title: int | None = headline
+    else:
+        title = _find_title(blocks, decisions, region)
     if title is not None:
         decisions[title] = Decision(Label.TITLE, "structure.title")
     _pair_captions(blocks, decisions)
     _find_affiliations(blocks, decisions)
     if title is not None:
+        _drop_title_copies(blocks, decisions, title)
         _find_subtitle(blocks, decisions, title)
     _drop_repeated(blocks, decisions)
     _drop_publisher_lines(blocks, decisions)
-    _drop_tail(blocks, decisions, ends)
+    if find_article and not region.empty:
+        _apply_region(blocks, decisions, classes, region)
     return [decision or Decision(Label.BODY, "structure.body") for decision in decisions]
 
 
-def _first_prose(blocks: Sequence[Block], decisions: Sequence[Decision | None]) -> int | None:
-    return next((b.index for b in blocks if decisions[b.index] is None and is_prose(b.text)), None)
+def _drop_link_lists(
+    blocks: Sequence[Block],
+    known: Sequence[Match | Decision | None],
+    decisions: list[Decision | None],
+    classes: list[ContentClass | None],
+) -> None:
+    """The short lines under a "Related" or "Most read" heading, up to the next running text.
 
-
-def _find_title(blocks: Sequence[Block], decisions: list[Decision | None]) -> int | None:
-    """The first undecided block before the first prose paragraph, when it reads like a headline."""
-    first_prose = _first_prose(blocks, decisions)
-    for block in blocks[:first_prose]:
-        decision = decisions[block.index]
-        if decision is not None:
-            if decision.label is Label.TITLE:
-                return None  # a rule or the HTML found the title already
+    A box of headlines inside a story ends where the story resumes; a list of teasers with
+    summaries is left to the region finder, which sees its summaries stand alone.
+    """
+    texty = (ContentClass.GOOD, ContentClass.NEAR_GOOD)
+    for index, item in enumerate(known):
+        if not isinstance(item, Match) or item.rule.action is not Action.LIST:
             continue
-        return block.index if _headline_like(block.text) else None
+        for i in (b.index for b in blocks[index + 1 :] if decisions[b.index] is None):
+            if classes[i] in texty:
+                break
+            decisions[i] = Decision(Label.BOILERPLATE, "structure.link-list")
+            classes[i] = None
+
+
+_ROLES = {
+    ContentClass.GOOD: Role.GOOD,
+    ContentClass.NEAR_GOOD: Role.NEAR_GOOD,
+    ContentClass.SHORT: Role.SHORT,
+    ContentClass.BAD: Role.BAD,
+}
+
+
+def _content_classes(
+    blocks: Sequence[Block], decisions: Sequence[Decision | None]
+) -> list[ContentClass | None]:
+    """The revised content class of each undecided block (None for decided ones)."""
+    undecided = [b.text for b in blocks if decisions[b.index] is None]
+    stopwords = detect_stopwords(undecided)
+    return [None if decisions[b.index] is not None else classify(b.text, stopwords) for b in blocks]
+
+
+def _find_region(
+    blocks: Sequence[Block],
+    decisions: Sequence[Decision | None],
+    ends: Sequence[bool],
+    classes: Sequence[ContentClass | None],
+    headline: int | None,
+) -> Region:
+    """The article's region: the heaviest run of text, or the one that begins within a few blocks
+    below the page's headline when that one is not much lighter. A headline printed only after
+    the heaviest run is a copy (a share box, a list of other stories) and anchors nothing."""
+    roles = [_role(decisions[i], ends[i], classes[i]) for i in range(len(blocks))]
+    words = [word_count(block.text) for block in blocks]
+    free = find_region(roles, words)
+    if headline is None or (not free.empty and free.end < headline):
+        return free
+    anchored = find_region(roles, words, range(headline + 1, headline + 1 + HEADLINE_TO_STORY_BLOCKS))
+    return anchored if anchored.score >= ANCHORED_SHARE * free.score else free
+
+
+def _role(decision: Decision | None, end: bool, cls: ContentClass | None) -> Role:
+    if end:
+        return Role.END
+    if decision is None:
+        return _ROLES[cls] if cls is not None else Role.SHORT
+    if decision.label in (Label.BOILERPLATE, Label.COPYRIGHT):
+        return Role.RULE
+    return Role.NEUTRAL
+
+
+def _apply_region(
+    blocks: Sequence[Block],
+    decisions: list[Decision | None],
+    classes: Sequence[ContentClass | None],
+    region: Region,
+) -> None:
+    """Undecided blocks outside the article go; inside it, so do lines poor in stopwords that do
+    not end like a sentence (a sentence full of names and scores is still the story)."""
+    for i, decision in enumerate(decisions):
+        if decision is not None:
+            continue
+        if i < region.start:
+            decisions[i] = Decision(Label.BOILERPLATE, "structure.before-article")
+        elif region.cut is not None and i > region.cut:
+            decisions[i] = Decision(Label.BOILERPLATE, "structure.after-end")
+        elif i > region.end:
+            decisions[i] = Decision(Label.BOILERPLATE, "structure.after-article")
+        elif classes[i] is ContentClass.BAD and not ends_sentence(blocks[i].text):
+            decisions[i] = Decision(Label.BOILERPLATE, "structure.low-content")
+
+
+def _find_title(blocks: Sequence[Block], decisions: list[Decision | None], region: Region) -> int | None:
+    """The headline, among the undecided blocks above the story's first paragraph.
+
+    In a pasted article (the story starts within a few blocks) the first headline-like block
+    is the title; on a full page, where menus come first, it is the headline-like block
+    nearest above the story, or the one before it when that one is in Title Case and the
+    nearer one is not (a dek). None when a rule or the HTML found the title already.
+    """
+    if any(d is not None and d.label is Label.TITLE for d in decisions):
+        return None
+    lede = _lede(blocks, decisions, region)
+    head = [b for b in blocks[:lede] if decisions[b.index] is None]
+    candidates = [b for b in head if _headline_like(b.text)]
+    if not candidates:
+        return None
+    if lede <= PASTED_HEAD_BLOCKS:
+        return candidates[0].index
+    near = [b for b in candidates if lede - b.index <= FULL_PAGE_HEAD_BLOCKS]
+    if not near:
+        return None
+    title = near[-1]
+    before = next((b for b in reversed(head) if b.index < title.index), None)
+    if before is not None and before in near and _title_case(before.text) > _title_case(title.text) + 0.3:
+        title = before
+    return title.index
+
+
+def _lede(blocks: Sequence[Block], decisions: Sequence[Decision | None], region: Region) -> int:
+    """The index of the story's first paragraph of prose (the region's start if none)."""
+    if region.empty:
+        return len(blocks)
+    for block in blocks[region.start : region.end + 1]:
+        if decisions[block.index] is None and is_prose(block.text):
+            return block.index
+    return region.start
+
+
+def _page_headline(blocks: Sequence[Block], decisions: Sequence[Decision | None]) -> int | None:
+    """The block that repeats the headline of a full page's first line, its `<title>`.
+
+    The first line reads "Headline | Site", "Site - Headline" or "Headline – Kicker – Site";
+    the headline is the whole line or the line without its first or last part.
+    """
+    if len(blocks) < 2 or decisions[0] is not None:
+        return None
+    parts = _TITLE_SEPARATOR.split(blocks[0].text)
+    separators = _TITLE_SEPARATOR.findall(blocks[0].text)
+    candidates = {blocks[0].text}
+    for first, last in ((0, len(parts) - 1), (1, len(parts))) if len(parts) > 1 else ():
+        joined = parts[first]
+        for i in range(first + 1, last):
+            joined += separators[i - 1] + parts[i]
+        candidates.add(joined)
+    candidates.update(parts)
+    for text in sorted(candidates, key=len, reverse=True):
+        if len(text.split()) < 2:
+            continue
+        for block in blocks[1:]:
+            if decisions[block.index] is None and block.text == text:
+                return block.index
     return None
+
+
+def _title_case(text: str) -> float:
+    """The share of words that start with a capital letter."""
+    words = [word for word in text.split() if word[:1].isalpha()]
+    return sum(1 for word in words if word[0].isupper()) / len(words) if words else 0.0
 
 
 def _headline_like(text: str) -> bool:
@@ -112,7 +275,7 @@ def _pair_captions(blocks: Sequence[Block], decisions: list[Decision | None]) ->
                 decisions[i] = Decision(
                     Label.CAPTION,
                     "structure.caption",
-                    caption=blocks[i].text,
+                    text=blocks[i].text,
                     credit=credit,
                     paired_with=block.index,
                 )
@@ -150,12 +313,23 @@ def _name_like(text: str) -> bool:
     return 0 < len(words) <= NAME_MAX_WORDS and all(_NAME_WORD.match(word) for word in words)
 
 
+def _drop_title_copies(blocks: Sequence[Block], decisions: list[Decision | None], title: int) -> None:
+    """Pages print the headline twice or more (page title, breadcrumb, share text): one is the title."""
+    headline = blocks[title].text
+    for block in blocks:
+        if decisions[block.index] is None and block.text == headline:
+            decisions[block.index] = Decision(Label.BOILERPLATE, "structure.title-copy")
+
+
 def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], title: int) -> None:
     """The block right after the title is the dek when a byline or date follows it; or when it
     is short, does not read like a lede (no past-tense attribution, weekday or dateline), and a
-    photo or a longer first paragraph follows it. The headline printed twice is not a dek."""
-    dek, after = title + 1, title + 2
-    if after >= len(blocks) or decisions[dek] is not None or blocks[dek].text == blocks[title].text:
+    photo or a longer first paragraph follows it."""
+    dek = title + 1
+    while dek < len(blocks) and (d := decisions[dek]) is not None and d.reason == "structure.title-copy":
+        dek += 1
+    after = dek + 1
+    if after >= len(blocks) or decisions[dek] is not None:
         return
     text = blocks[dek].text
     following = decisions[after]
@@ -198,36 +372,3 @@ def _drop_publisher_lines(blocks: Sequence[Block], decisions: list[Decision | No
     for block in blocks:
         if decisions[block.index] is None and names_publisher(block.text, publisher):
             decisions[block.index] = Decision(Label.BOILERPLATE, "structure.publisher")
-
-
-def _drop_tail(blocks: Sequence[Block], decisions: list[Decision | None], ends: Sequence[bool]) -> None:
-    """Everything after an end-of-article marker, and link lines once the footer has begun.
-
-    The footer begins at the first removed block after the last undecided prose paragraph;
-    undecided lines after that point that do not end like a sentence are footer links. A short
-    closing sentence after a mid-article ad ("He declined to comment.") stays.
-    """
-    first_prose = _first_prose(blocks, decisions)
-    if first_prose is None:
-        return
-    end = next((i for i, is_end in enumerate(ends) if is_end and i > first_prose), None)
-    if end is not None:
-        for i in range(end + 1, len(blocks)):
-            if decisions[i] is None:
-                decisions[i] = Decision(Label.BOILERPLATE, "structure.after-end")
-    prose = [b.index for b in blocks if decisions[b.index] is None and is_prose(b.text)]
-    if not prose:
-        return
-    footer = next(
-        (
-            i
-            for i in range(prose[-1] + 1, len(blocks))
-            if (d := decisions[i]) is not None and d.label in _FOOTER_START
-        ),
-        None,
-    )
-    if footer is None:
-        return
-    for i in range(footer + 1, len(blocks)):
-        if decisions[i] is None and not ends_sentence(blocks[i].text):
-            decisions[i] = Decision(Label.BOILERPLATE, "structure.footer")

@@ -83,3 +83,47 @@ def test_empty_input_is_empty_text() -> None:
 def test_binary_input_is_an_error_naming_the_input(raw: bytes) -> None:
     with pytest.raises(InputError, match=r"^picture\.png: binary input"):
         decode(raw, "picture.png")
+
+
+POLISH = "Zażółć gęślą jaźń: ślimak na łące."
+
+
+def _page(charset_tag: str, body: str, encoding: str, padding: int = 0) -> bytes:
+    script = "<script>var x = 1;</script>" * padding
+    return f"<html><head>{script}{charset_tag}</head><body><p>{body}</p></body></html>".encode(encoding)
+
+
+@pytest.mark.parametrize(
+    ("tag", "encoding", "expected"),
+    [
+        ('<meta charset="iso-8859-2">', "iso-8859-2", "iso8859-2"),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">', "cp1250", "cp1250"),
+    ],
+)
+def test_a_page_in_a_declared_legacy_charset_is_read_in_it(tag: str, encoding: str, expected: str) -> None:
+    decoded = decode(_page(tag, POLISH, encoding))
+    assert decoded.encoding == expected
+    assert POLISH in decoded.text
+
+
+def test_a_late_declaration_still_counts() -> None:
+    decoded = decode(_page('<meta charset="iso-8859-2">', POLISH, "iso-8859-2", padding=1500))
+    assert (decoded.encoding, POLISH in decoded.text) == ("iso8859-2", True)
+
+
+def test_latin1_and_gb2312_are_read_as_browsers_read_them() -> None:
+    western = decode(_page('<meta charset="ISO-8859-1">', "“Café” — 5 €", "cp1252"))
+    assert (western.encoding, "“Café” — 5 €" in western.text) == ("cp1252", True)
+    chinese = decode(_page('<meta charset="gb2312">', "一个约定，信守十五年", "gb18030"))
+    assert (chinese.encoding, "一个约定，信守十五年" in chinese.text) == ("gb18030", True)
+
+
+def test_utf8_bytes_win_over_a_legacy_declaration() -> None:
+    decoded = decode(_page('<meta charset="iso-8859-1">', TEXT, "utf-8"))
+    assert (decoded.encoding, TEXT in decoded.text) == ("utf-8", True)
+
+
+def test_a_script_charset_or_a_false_utf8_declaration_is_no_declaration() -> None:
+    raw = f'<html><head><script charset="utf-8"></script><meta charset="utf-8"></head><p>{TEXT}</p>'
+    decoded = decode(raw.encode("cp1252"))
+    assert (decoded.encoding, TEXT in decoded.text) == ("cp1252", True)

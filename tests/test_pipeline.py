@@ -93,18 +93,18 @@ def test_empty_input_gives_an_empty_article() -> None:
 
 def test_each_html_caption_takes_the_first_block_showing_it_and_no_block_twice() -> None:
     from cleaner.assemble import PageMetadata
-    from cleaner.html import Extraction, HtmlCaption
+    from cleaner.html import Extraction, HtmlBlock, HtmlCaption
+    from cleaner.html_labels import html_page
     from cleaner.model import BlockKind
-    from cleaner.pipeline import _html_page
 
     lede = "The harbor board voted on Tuesday to rebuild the north pier, officials said."
     blocks = (
-        ("The old pier. AP/Jane Doe", BlockKind.PARAGRAPH),
-        (lede, BlockKind.PARAGRAPH),
-        ("The old pier.", BlockKind.PARAGRAPH),
+        HtmlBlock("The old pier. AP/Jane Doe", BlockKind.PARAGRAPH),
+        HtmlBlock(lede, BlockKind.PARAGRAPH),
+        HtmlBlock("The old pier.", BlockKind.PARAGRAPH),
     )
     caption = HtmlCaption("The old pier.", "AP/Jane Doe")
-    page = _html_page(Extraction(blocks, (caption, caption, caption), PageMetadata(), None))
+    page = html_page(Extraction(blocks, (caption, caption, caption), PageMetadata(), None))
     assert [(block.text, block.kind) for block in page.blocks] == [
         ("The old pier. AP/Jane Doe", BlockKind.CAPTION),
         (lede, BlockKind.PARAGRAPH),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ftfy
 import pytest
+from hypothesis import given
+from properties import any_text
 
 from cleaner.repair import TEXT_CONFIG, fix_surrogates, needs_ftfy, repair, repair_texts
 
@@ -50,9 +52,8 @@ def test_odd_spaces_zero_width_and_runs_of_spaces_are_normalised() -> None:
     assert {"odd-spaces", "zero-width", "whitespace"} <= set(fixes("a\u00a0b\u200bc  d"))
 
 
-def test_joiners_and_soft_hyphens_are_kept() -> None:
-    text = "Bundes\u00adtag 👩\u200d🔬"
-    assert repair(text).text == text
+def test_joiners_are_kept_and_soft_hyphens_removed() -> None:
+    assert repair("Bundes\u00adtag 👩\u200d🔬").text == "Bundestag 👩\u200d🔬"
 
 
 def test_control_characters_and_terminal_escapes_are_removed() -> None:
@@ -115,3 +116,10 @@ def test_skipping_ftfy_never_changes_the_result(line: str) -> None:
     fixed = ftfy.fix_text(line, TEXT_CONFIG)
     if not needs_ftfy(line):
         assert fixed == line
+
+
+@given(text=any_text)
+def test_repair_is_idempotent_for_any_text(text: str) -> None:
+    """What repair leaves, repair leaves alone: no fix is undone or newly enabled by another."""
+    once = repair(text)
+    assert repair(once.text) == type(once)(once.text, ())

@@ -79,20 +79,32 @@ def test_a_line_naming_the_publisher_of_the_copyright_is_removed() -> None:
     assert ("Harbor Ledger", "structure.publisher") in [(r.text, r.reason) for r in article.removed]
 
 
-def test_links_after_the_footer_begins_are_footer_but_a_closing_sentence_stays() -> None:
+def test_lines_after_the_story_go_but_a_closing_sentence_after_an_ad_stays() -> None:
     footer = "© 2025 The Ledger\n\nArchives\n\nJobs"
     text = f"Pier Vote\n\n{LEDE}\n\nAdvertisement\n\nHe declined to comment.\n\n{footer}"
     article = clean(text)
     assert article.body == (LEDE, "He declined to comment.")
-    assert [r.reason for r in article.removed][-2:] == ["structure.footer", "structure.footer"]
+    assert [r.reason for r in article.removed][-2:] == ["structure.after-article", "structure.after-article"]
 
 
-def test_an_end_marker_cuts_what_follows_the_body() -> None:
-    text = f"Pier Vote\n\n{LEDE}\n\n{SECOND}\n\nRelated Articles\n\nFerry fares rise\n\nNew mayor sworn in"
+def test_a_related_heading_takes_the_short_lines_under_it_but_not_the_story_after_it() -> None:
+    text = f"Pier Vote\n\n{LEDE}\n\nRelated Articles\n\nFerry fares rise\n\nNew mayor sworn in\n\n{SECOND}"
     article = clean(text)
     assert article.body == (LEDE, SECOND)
     assert [r.reason for r in article.removed] == [
         "related.heading",
+        "structure.link-list",
+        "structure.link-list",
+    ]
+
+
+def test_an_end_marker_cuts_what_follows_the_body() -> None:
+    comment = "I think the board is wasting our money on this pier, and I said so at the meeting last week."
+    text = f"Pier Vote\n\n{LEDE}\n\n{SECOND}\n\n12 Comments\n\nharbor_fan\n\n{comment}"
+    article = clean(text)
+    assert article.body == (LEDE, SECOND)
+    assert [r.reason for r in article.removed] == [
+        "comments.heading",
         "structure.after-end",
         "structure.after-end",
     ]
@@ -104,9 +116,41 @@ def test_every_decision_names_a_rule_or_a_structural_test() -> None:
         assert "." in trace.decision.reason
 
 
-def test_the_headline_printed_twice_is_not_the_dek() -> None:
-    article = clean(f"North Pier Will Be Rebuilt\n\nNorth Pier Will Be Rebuilt\n\nBy Jane Doe\n\n{LEDE}")
-    assert (article.title, article.subtitle, article.body) == ("North Pier Will Be Rebuilt", None, (LEDE,))
-    assert ("North Pier Will Be Rebuilt", "structure.repeated") in [
-        (r.text, r.reason) for r in article.removed
-    ]
+MENU = "\n".join(["Home", "News", "Sports", "Business", "Opinion", "Weather", "Sign In", "Subscribe"] * 3)
+
+
+def test_a_full_page_loses_its_menus_and_keeps_its_story() -> None:
+    text = f"Pier Vote | The Ledger\n\n{MENU}\n\nPier Vote\n\nBy Jane Doe\n\n{LEDE}\n\n{SECOND}\n\n{MENU}"
+    article = clean(text)
+    assert article.title == "Pier Vote"
+    assert article.body == (LEDE, SECOND)
+    assert ("Pier Vote | The Ledger", "structure.page-title") in [(r.text, r.reason) for r in article.removed]
+    assert {r.text for r in article.removed} >= set(MENU.split("\n"))
+
+
+def test_the_headline_of_the_title_line_anchors_the_story_below_it() -> None:
+    cookie = (
+        "Die technische Speicherung oder der Zugang ist unbedingt erforderlich für den rechtmäßigen "
+        "Zweck, die Nutzung eines bestimmten Dienstes zu ermöglichen, der vom Nutzer gewünscht wird."
+    )
+    story = f"Pier Vote\n\n{LEDE}\n\n{SECOND}"
+    text = f"Pier Vote – The Ledger\n\n{MENU}\n\n{story}\n\n{MENU}\n\n{cookie}\n\n{cookie}"
+    assert clean(text).body == (LEDE, SECOND)
+
+
+def test_a_teaser_above_the_story_is_not_the_story() -> None:
+    teaser = "Ferry fares will rise by eight percent this summer, the operator said on Friday afternoon."
+    story = f"Pier Vote\n\n{LEDE}\n\n{SECOND}\n\n{LEDE}"
+    text = f"{MENU}\n\nFerry fares rise\n\n{teaser}\n\nRead more\n\n{MENU}\n\n{story}"
+    article = clean(text)
+    assert teaser not in article.body
+    assert article.body[0] == LEDE
+
+
+def test_flags_say_when_the_body_is_a_paywall_teaser() -> None:
+    text = f"Pier Vote\n\n{LEDE}\n\nSubscribe to continue reading\n\nAlready a subscriber? Sign in"
+    assert clean(text).flags == ("paywall-teaser",)
+
+
+def test_flags_say_when_nothing_looks_like_an_article() -> None:
+    assert "no-article" in clean("Home\n\nNews\n\nSports\n\nAdvertisement").flags

@@ -1,0 +1,237 @@
+"""HTML labels: the blocks of an HTML extraction, what the markup already says about them, and
+how the text path's positional passes are revised for them.
+
+The text path's structure passes (`cleaner.structure`) read a whole page as text: lines that
+repeat are page furniture, and once the footer has begun every line that is not a sentence is
+a footer link. An HTML extraction is not a whole page: trafilatura has already cut away the
+menus and the footer, so a line that repeats inside it is a table cell or a refrain, and a
+list after the last long paragraph is usually part of the article. The page's links are better
+evidence there: a block whose whole text is a link, after the article's last paragraph, is a
+teaser for another page. `revise` applies that, each decision under its own `html.*` reason.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleaner.features import ends_sentence, is_prose
+from cleaner.html import Extraction
+from cleaner.html_rescue import Continuation
+from cleaner.model import Block, BlockKind, Decision, Label
+
+# Positional removals of the text path that an HTML extraction does not need.
+_TEXT_PAGE_REASONS = {"structure.repeated", "structure.footer"}
+_TEXT_CAPTION = "structure.caption"
+_AFTER_END = "structure.after-end"
+# Rules that name a list of links to other stories.
+_RELATED_HEADINGS = {"related.heading"}
+LINK_HEADING_MAX_CHARS = 80
+# A dek sums the story up in a sentence; a printed description longer than this is its lede (the
+# German Vorspann, a "teaser" paragraph), which belongs to the article's text.
+DEK_MAX_CHARS = 200
+HEADLINE_MIN_SHARE = 0.4  # a headline is at least this share of the page title
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    """The blocks of an extraction, the decisions the markup makes, and which blocks are links."""
+
+    blocks: list[Block]
+    preset: list[Decision | None]
+    linked: list[bool]
+    confirmed: list[bool]
+
+
+def html_page(extraction: Extraction, continuation: Continuation | None = None) -> HtmlPage:
+    """Blocks of an HTML extraction: title, the article blocks, then captions not in them.
+
+    A `continuation` (the rest of the article that the page text shows after the extraction's
+    end, `cleaner.html_rescue`) is body after the block it continues (`html.page-text`): the
+    text path's rules and region kept each of its lines already.
+    """
+    doubtful = {block.text for block in extraction.blocks if not block.confirmed}
+    items: list[tuple[str, BlockKind, Decision | None, bool]] = [
+        (block.text, block.kind, None, block.linked) for block in extraction.blocks
+    ]
+    if continuation is not None:
+        rescued = Decision(Label.BODY, "html.page-text")
+        at = continuation.after + 1
+        items[at:at] = [(text, BlockKind.PARAGRAPH, rescued, False) for text in continuation.texts]
+    _place_title(items, extraction.metadata.title)
+    _place_dek(items, extraction.description)
+    # The undecided blocks by text, in page order: each caption takes the first block showing
+    # its text in one lookup, not a scan of the page (a page can have thousands of figures).
+    undecided: defaultdict[str, deque[int]] = defaultdict(deque)
+    for i, (text, _, known, _) in enumerate(items):
+        if known is None:
+            undecided[text].append(i)
+    for caption in extraction.captions:
+        whole = f"{caption.text} {caption.credit}".strip() if caption.credit else caption.text
+        decision = Decision(
+            Label.CAPTION, "html.figcaption", text=caption.text or None, credit=caption.credit
+        )
+        shown = [undecided[text] for text in {caption.text, whole} if undecided.get(text)]
+        if not shown:
+            items.append((whole, BlockKind.CAPTION, decision, False))
+            continue
+        found = min(shown, key=lambda positions: positions[0]).popleft()
+        items[found] = (items[found][0], BlockKind.CAPTION, decision, items[found][3])
+    kept = [item for item in items if item[0]]
+    blocks = [Block(i, i + 1, text, kind) for i, (text, kind, _, _) in enumerate(kept)]
+    return HtmlPage(
+        blocks,
+        [item[2] for item in kept],
+        [item[3] for item in kept],
+        [item[0] not in doubtful for item in kept],
+    )
+
+
+def _place_title(items: list[tuple[str, BlockKind, Decision | None, bool]], title: str | None) -> None:
+    """The headline: the heading that shows the page title, else the title inserted first."""
+    if not title:
+        return
+    decision = Decision(Label.TITLE, "html.title")
+    heading = next(
+        (i for i, (text, kind, _, _) in enumerate(items) if kind is BlockKind.HEADING and text == title),
+        None,
+    )
+    if heading is None:
+        heading = _headline(items, title)
+    if heading is None:
+        items.insert(0, (title, BlockKind.TITLE, decision, False))
+    else:
+        items[heading] = (items[heading][0], BlockKind.HEADING, decision, items[heading][3])
+
+
+def _headline(items: list[tuple[str, BlockKind, Decision | None, bool]], title: str) -> int | None:
+    """The first block, when it is a heading that the page title starts or ends with: the
+    title of `<title>` often adds the site's name ("Headline - Site")."""
+    if not items:
+        return None
+    text, kind, _, _ = items[0]
+    long_enough = len(text) >= HEADLINE_MIN_SHARE * len(title)
+    shown = title.startswith(text) or title.endswith(text)
+    return 0 if kind is BlockKind.HEADING and long_enough and shown else None
+
+
+def _place_dek(items: list[tuple[str, BlockKind, Decision | None, bool]], description: str | None) -> None:
+    """The dek: the block that shows the description, else the description after the title.
+
+    A description longer than `DEK_MAX_CHARS` is the lede: the block that shows it stays as it
+    is, and one that trafilatura left out becomes the first block after the title, for the rules
+    and passes to label like any other.
+    """
+    if not description:
+        return
+    lede = len(description) > DEK_MAX_CHARS
+    dek = None if lede else Decision(Label.SUBTITLE, "html.description")
+    found = next(
+        (i for i, (text, _, known, _) in enumerate(items) if known is None and text == description), None
+    )
+    if found is None:
+        titled = [
+            i for i, (_, _, known, _) in enumerate(items) if known is not None and known.label is Label.TITLE
+        ]
+        kind = BlockKind.PARAGRAPH if lede else BlockKind.DESCRIPTION
+        items.insert(titled[0] + 1 if titled else 0, (description, kind, dek, False))
+    elif dek is not None:
+        items[found] = (description, items[found][1], dek, items[found][3])
+
+
+def revise(
+    blocks: Sequence[Block], decisions: Sequence[Decision], linked: Sequence[bool], confirmed: Sequence[bool]
+) -> list[Decision]:
+    """The decisions of the text passes, revised for an extraction (see the module docstring)."""
+    revised = [
+        Decision(Label.BODY, "html.extracted") if decision.reason in _TEXT_PAGE_REASONS else decision
+        for decision in decisions
+    ]
+    _unpair_text_captions(revised)
+    _undo_false_end(blocks, revised)
+    _drop_unconfirmed(blocks, revised, confirmed)
+    _drop_listed_links(revised, linked)
+    _drop_tail_links(blocks, revised, linked)
+    return revised
+
+
+def _unpair_text_captions(decisions: list[Decision]) -> None:
+    """A paragraph next to a lone credit line is a caption in text input; in HTML the captions
+    come from the markup, and a paragraph the extractor kept is the article's (a slide's text).
+    The credit line stays removed, on its own."""
+    for index, decision in enumerate(decisions):
+        if decision.reason == _TEXT_CAPTION and decision.paired_with is not None:
+            credit = decisions[decision.paired_with]
+            decisions[decision.paired_with] = Decision(credit.label, credit.reason, credit=credit.credit)
+            decisions[index] = Decision(Label.BODY, "html.extracted")
+
+
+def _undo_false_end(blocks: Sequence[Block], decisions: list[Decision]) -> None:
+    """An end-of-article marker ("More on this story") followed by long paragraphs did not end
+    the extraction's article (a live blog's section heading, an inline box): what it removed
+    is body again."""
+    after = [i for i, decision in enumerate(decisions) if decision.reason == _AFTER_END]
+    if any(is_prose(blocks[i].text) for i in after):
+        for i in after:
+            decisions[i] = Decision(Label.BODY, "html.extracted")
+
+
+def _drop_unconfirmed(blocks: Sequence[Block], decisions: list[Decision], confirmed: Sequence[bool]) -> None:
+    """A short body block that trafilatura drops when it favours precision is page furniture it
+    let in (a widget's title, a teaser); a long paragraph it drops is still the article's."""
+    for block in blocks:
+        if (
+            not confirmed[block.index]
+            and decisions[block.index].label is Label.BODY
+            and not is_prose(block.text)
+        ):
+            decisions[block.index] = Decision(Label.BOILERPLATE, "html.unconfirmed")
+
+
+def _drop_listed_links(decisions: list[Decision], linked: Sequence[bool]) -> None:
+    """The whole links right under a related-stories heading ("Read also:") are its list,
+    wherever the box sits in the article (`html.listed-link`)."""
+    for index, decision in enumerate(decisions):
+        if decision.reason not in _RELATED_HEADINGS:
+            continue
+        following = index + 1
+        while following < len(decisions) and linked[following] and decisions[following].label is Label.BODY:
+            decisions[following] = Decision(Label.BOILERPLATE, "html.listed-link")
+            following += 1
+
+
+def _drop_tail_links(blocks: Sequence[Block], decisions: list[Decision], linked: Sequence[bool]) -> None:
+    """Blocks that are whole links at the end of the extraction, after its last paragraph, are
+    teasers for other pages (`html.tail-link`), and a short heading over them names their list.
+
+    Only the end counts: a list of links between paragraphs (a shopping list, sources) is the
+    article's own.
+    """
+    prose = [b.index for b in blocks if decisions[b.index].label is Label.BODY and is_prose(b.text)]
+    if not prose:
+        return
+    tail = [
+        i
+        for i in range(prose[-1] + 1, len(blocks))
+        if decisions[i].label is Label.BODY and blocks[i].kind is not BlockKind.CAPTION
+    ]
+    while tail and linked[tail[-1]]:
+        index = tail.pop()
+        decisions[index] = Decision(Label.BOILERPLATE, "html.tail-link")
+        heading = _heading_before(blocks, decisions, index)
+        if heading is not None:
+            decisions[heading] = Decision(Label.BOILERPLATE, "html.tail-link-heading")
+            break
+
+
+def _heading_before(blocks: Sequence[Block], decisions: Sequence[Decision], index: int) -> int | None:
+    """The short, unpunctuated body line right before a run of removed blocks ending at `index`."""
+    i = index - 1
+    while i >= 0 and decisions[i].label is Label.BOILERPLATE:
+        i -= 1
+    if i < 0 or decisions[i].label is not Label.BODY:
+        return None
+    text = blocks[i].text
+    short = len(text) <= LINK_HEADING_MAX_CHARS and not ends_sentence(text.rstrip("."))
+    return i if short and (blocks[i].kind is BlockKind.HEADING or text.endswith((":", "…", "..."))) else None

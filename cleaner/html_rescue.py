@@ -1,0 +1,176 @@
+"""HTML rescue: the rest of an article that trafilatura's extraction stopped short of, found in
+the page's visible text and confirmed by the text path's labelling of that text.
+
+trafilatura sometimes ends an article early: the story goes on after an ad slot, a subscription
+box or a pull quote, in a container it does not join to the first. The page's visible text (what
+a copy-paste gives: a line per block element, scripts and styles left out) still has
+those paragraphs, in page order, right after the last one extracted. The text path labels that
+text with the same rules and finds the article region in it; when the lines right after the
+extraction's last paragraph are, past nothing but lines that pass removed, a run of several body
+paragraphs, the run is the rest of the article and joins the extraction after its last block.
+
+Only that place is trusted. Paragraphs that the text region keeps elsewhere (above the
+extraction, between its blocks, or after a gap of kept lines) were as often teasers, author boxes,
+forms and comments as article text on the dev sets, and the text region disagrees with
+trafilatura's choices far more often than it is right, so it confirms and never removes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+from lxml import etree
+
+from cleaner.errors import InputError
+from cleaner.features import is_prose, word_count
+from cleaner.html import parse_html
+from cleaner.model import Block, Decision, Label
+
+# A page line is in the extraction when this share of its word trigrams is.
+COVERED_SHARE = 0.5
+# Lines between the extraction's last paragraph and the run, all removed by the text path.
+MAX_LEAD_GAP = 3
+# Lines between two paragraphs of the run that are not paragraphs (a subheading, an ad marker).
+MAX_INNER_GAP = 2
+# What makes a run the rest of an article rather than a box: several paragraphs, many words.
+MIN_PARAGRAPHS = 3
+MIN_WORDS = 150
+
+_WORD = regex.compile(r"\w+")
+Trigram = tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Continuation:
+    """Paragraphs to add to an extraction after its block `after` (an index of its blocks)."""
+
+    after: int
+    texts: tuple[str, ...]
+
+
+# Elements that start a new line of visible text.
+# fmt: off
+_BLOCK_ELEMENTS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td",
+    "th", "title", "tr", "ul",
+})
+# fmt: on
+# Elements whose content a reader never sees.
+_HIDDEN_ELEMENTS = frozenset({"script", "style", "noscript", "template", "svg", "iframe"})
+
+
+def visible_text(html: str) -> str:
+    """The page's visible text, one block element per line ("" for a page lxml cannot read:
+    the rescue is an extra, never a reason to fail). Iterative, so deep nesting is no limit."""
+    try:
+        root = parse_html(html)
+    except InputError:
+        return ""
+    parts: list[str] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _HIDDEN_ELEMENTS:
+                walker.skip_subtree()
+                parts.append(element.tail or "")
+                continue
+            if tag in _BLOCK_ELEMENTS:
+                parts.append("\n")
+            if tag:
+                parts.append(element.text or "")
+        else:
+            if tag in _HIDDEN_ELEMENTS:
+                continue
+            if tag in _BLOCK_ELEMENTS:
+                parts.append("\n")
+            parts.append(element.tail or "")
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def trigrams(text: str) -> set[Trigram]:
+    """The word trigrams of a text (a text of one or two words gives none).
+
+    >>> sorted(trigrams("The pier, rebuilt at last"))
+    [('The', 'pier', 'rebuilt'), ('pier', 'rebuilt', 'at'), ('rebuilt', 'at', 'last')]
+    """
+    words = _WORD.findall(text)
+    return {(words[i], words[i + 1], words[i + 2]) for i in range(len(words) - 2)}
+
+
+def covered(text: str, extracted: set[Trigram]) -> bool:
+    """Whether a page line is in the extraction: most of its trigrams are (inline markup and
+    line breaks split and space text differently in the two)."""
+    own = trigrams(text)
+    return bool(own) and len(own & extracted) >= COVERED_SHARE * len(own)
+
+
+def last_extracted(lines: Sequence[Block], extracted: Sequence[str]) -> int | None:
+    """The index of the page line that shows the extraction's last paragraph, when a paragraph
+    that the extraction lacks follows it closely; None when there is nothing to rescue (most
+    pages), so that the page text need not be labelled at all."""
+    grams = set().union(*(trigrams(text) for text in extracted))
+    inside = [covered(line.text, grams) for line in lines]
+    prose = [i for i, line in enumerate(lines) if inside[i] and is_prose(line.text)]
+    if not prose:
+        return None
+    last = prose[-1]
+    ahead = lines[last + 1 : last + 2 + MAX_LEAD_GAP]
+    if any(is_prose(line.text) and not inside[line.index] for line in ahead):
+        return last
+    return None
+
+
+def continuation(
+    lines: Sequence[Block], decisions: Sequence[Decision], last: int, extracted: Sequence[str]
+) -> tuple[str, ...]:
+    """The body lines of the run that continues the article after page line `last`, or ().
+
+    The run begins after at most `MAX_LEAD_GAP` lines the text path did not keep (an ad marker,
+    a caption); it holds body lines and short stretches of removed, short or already extracted
+    lines (a pull quote) between its paragraphs, and ends at its last paragraph before a longer
+    stretch, a line removed by a structure pass (the region's end, a link list) or a paragraph
+    the extraction has.
+    """
+    grams = set().union(*(trigrams(text) for text in extracted))
+    start = last + 1
+    while start < len(lines) and decisions[start].label is not Label.BODY:
+        start += 1
+    if start - last - 1 > MAX_LEAD_GAP or start >= len(lines) or not is_prose(lines[start].text):
+        return ()
+    inside = [covered(line.text, grams) for line in lines]
+    end = start
+    idle = 0
+    for line in lines[start + 1 :]:
+        decision = decisions[line.index]
+        removed_by_pass = decision.label is not Label.BODY and decision.reason.startswith("structure.")
+        if removed_by_pass or (inside[line.index] and is_prose(line.text)):
+            break
+        if decision.label is Label.BODY and is_prose(line.text) and not inside[line.index]:
+            end, idle = line.index, 0
+        else:
+            idle += 1
+            if idle > MAX_INNER_GAP:
+                break
+    run = [
+        line.text
+        for line in lines[start : end + 1]
+        if decisions[line.index].label is Label.BODY and not inside[line.index]
+    ]
+    paragraphs = [text for text in run if is_prose(text)]
+    if len(paragraphs) < MIN_PARAGRAPHS or sum(word_count(text) for text in run) < MIN_WORDS:
+        return ()
+    return tuple(run)
+
+
+def anchor(extracted: Sequence[str], line: str) -> int:
+    """The index of the extracted block that shows a page line best (the last one on a tie)."""
+    own = trigrams(line)
+    overlaps = [len(own & trigrams(text)) for text in extracted]
+    best = max(overlaps, default=0)
+    return max(i for i, overlap in enumerate(overlaps) if overlap == best) if extracted else 0

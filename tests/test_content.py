@@ -1,0 +1,56 @@
+"""Content: a block's class from its own text, and the page's stoplist."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.content import ContentClass, Stopwords, classify, detect_stopwords
+
+ENGLISH = detect_stopwords(
+    [
+        "The council voted on Tuesday to rebuild the pier, and the mayor said that work would begin "
+        "in the spring if the state approves the money for it."
+    ]
+)
+
+
+def test_the_language_is_the_stoplist_that_covers_most_words() -> None:
+    assert ENGLISH.language == "English"
+    german = detect_stopwords(
+        ["Die Stadt hat am Dienstag beschlossen, dass die Brücke im Frühjahr saniert wird."]
+    )
+    assert german.language == "German"
+
+
+def test_a_page_without_a_fitting_stoplist_is_scored_without_stopwords() -> None:
+    chinese = detect_stopwords(["武汉本来就是一个英雄的城市，有全国、有大家的支持，武汉肯定能过关。"])
+    assert chinese.language is None
+    assert chinese.density("任何文字") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The council voted on Tuesday to rebuild the pier, ending a two-year argument over whether "
+            "the crumbling structure was worth saving, and the mayor said that the work would begin "
+            "as soon as the state has approved the money.",
+            ContentClass.GOOD,
+        ),
+        ("He declined to comment on the plan.", ContentClass.NEAR_GOOD),
+        ("Business", ContentClass.SHORT),
+        ("All News", ContentClass.SHORT),
+        (
+            "Pierce Brosnan, Meryl Streep, Colin Firth, Amanda Seyfried, Stellan Skarsgård, Julie Walters",
+            ContentClass.BAD,
+        ),
+    ],
+)
+def test_classes(text: str, expected: ContentClass) -> None:
+    assert classify(text, ENGLISH) is expected
+
+
+def test_numbers_and_soft_hyphens_do_not_dilute_the_stopwords() -> None:
+    words = Stopwords("English", frozenset({"the", "won"}))
+    assert words.density("the 6-4 7-6 won") == 1.0
+    assert words.density("t\u00adhe") == 1.0

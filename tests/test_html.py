@@ -1,0 +1,200 @@
+"""HTML: blocks from trafilatura's XML, captions and credits from the markup, the dek, links,
+errors as InputError, and the HTML revisions of the text passes. Invented pages only."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from cleaner import InputError, clean
+from cleaner.html import extract_html, page_captions, parse_html, xml_blocks
+from cleaner.html_labels import revise
+from cleaner.html_rescue import continuation, last_extracted, trigrams, visible_text
+from cleaner.model import Block, BlockKind, Decision, Label
+from cleaner.segment import segment_text
+
+PARAGRAPH = (
+    "The harbor commission voted on Tuesday to rebuild the old ferry pier, a project that "
+    "residents of the island have requested for more than a decade, officials said."
+)
+LATER = (
+    "Work on the new pier is expected to take two years, and the ferry will dock on the north shore "
+    "in the meantime, the commission's chair told reporters after the vote on Tuesday evening."
+)
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head><title>Pier vote</title>{head}</head><body>{body}</body></html>"
+
+
+def _article(extra: str = "", before: str = "") -> str:
+    paragraphs = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6))
+    return _page(
+        f"<nav><a href='/'>Home</a></nav><article><h1>Pier vote</h1>{before}{paragraphs}{extra}</article>"
+    )
+
+
+def test_xml_blocks_keep_text_between_elements_and_split_line_breaks() -> None:
+    body = etree.fromstring(
+        "<body><head rend='h2'>Deals</head>Text after the heading.<p>One<lb/>Two <hi>bold</hi>.</p>"
+        "<list><item>First</item><item>Second<list><item>Nested</item></list></item></list></body>"
+    )
+    assert list(xml_blocks(body)) == [
+        ("Deals", BlockKind.HEADING),
+        ("Text after the heading.", BlockKind.PARAGRAPH),
+        ("One", BlockKind.PARAGRAPH),
+        ("Two bold.", BlockKind.PARAGRAPH),
+        ("First", BlockKind.ITEM),
+        ("Second", BlockKind.ITEM),
+        ("Nested", BlockKind.ITEM),
+    ]
+
+
+def test_comments_inside_a_paragraph_do_not_cut_it() -> None:
+    html = _article(extra="<p>But no one <!-- -->ran on the issue<!-- --> that autumn, the clerk said.</p>")
+    blocks = [block.text for block in extract_html(html).blocks]
+    assert "But no one ran on the issue that autumn, the clerk said." in blocks
+
+
+def test_captions_come_from_the_markup_with_the_credit_split_out() -> None:
+    tree = parse_html(
+        _page(
+            "<figure><img src='a.jpg'><figcaption>Boats in the harbor. "
+            "<span class='credit'>Photo: Jane Roe/AP</span></figcaption></figure>"
+            "<figure><figcaption><span>Workers at the pier.</span><span itemprop='copyrightHolder'>"
+            "<span>Credit...</span><span>John Doe/Reuters</span></span></figcaption></figure>"
+            "<div class='wp-caption-text'>A ferry at dawn.</div>"
+        )
+    )
+    captions = [(c.text, c.credit) for c in page_captions(tree)]
+    assert captions == [
+        ("Boats in the harbor.", "Jane Roe/AP"),
+        ("Workers at the pier.", "John Doe/Reuters"),
+        ("A ferry at dawn.", None),
+    ]
+
+
+def test_a_dek_under_the_headline_is_the_subtitle_and_a_lede_stays_body() -> None:
+    dek = "Residents have waited ten years for a new pier."
+    shown = _article(before=f"<p class='dek'>{dek}</p>")
+    article = clean(shown.replace("</head>", f"<meta name='description' content='{dek}'></head>"))
+    assert article.subtitle == dek
+    assert dek not in article.body
+    lede = f"{PARAGRAPH} Part 0."
+    as_lede = _article().replace("<title>", f"<meta name='description' content='{lede}'><title>")
+    article = clean(as_lede)
+    assert article.subtitle is None
+    assert lede in article.body
+
+
+def test_a_long_description_shown_in_the_header_is_the_lede_not_a_dek() -> None:
+    lede = (
+        "Ten years after the storm took the old pier, the harbor commission has agreed to rebuild it. "
+        "The vote was unanimous, work is to begin in the spring, and the ferry will use a temporary dock "
+        "on the north shore until then."
+    )
+    header = f"<header><h1>Pier vote</h1><div class='intro'>{lede}</div></header>"
+    paragraphs = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6))
+    html = _page(f"{header}<main><article>{paragraphs}</article></main>")
+    article = clean(html.replace("</head>", f"<meta name='description' content='{lede}'></head>"))
+    assert article.subtitle is None
+    assert article.body[0] == lede
+
+
+def test_whole_links_after_the_last_paragraph_are_teasers() -> None:
+    texts = [PARAGRAPH, "Shop the list:", "Lamp", PARAGRAPH, "More stories:", "Bridge reopens", "Fares rise"]
+    blocks = [Block(i, i + 1, text) for i, text in enumerate(texts)]
+    decisions = [Decision(Label.BODY, "structure.body")] * len(blocks)
+    linked = [False, False, True, False, False, True, True]
+    revised = revise(blocks, decisions, linked, [True] * len(blocks))
+    assert [d.reason for d in revised[4:]] == ["html.tail-link-heading", "html.tail-link", "html.tail-link"]
+    assert revised[2].label is Label.BODY  # a link between paragraphs is the article's
+
+
+def test_revise_keeps_repeated_lines_of_an_extraction_and_undoes_a_false_end() -> None:
+    blocks = [Block(i, i + 1, text) for i, text in enumerate(["Yes", PARAGRAPH, "Yes", PARAGRAPH])]
+    decisions = [
+        Decision(Label.BOILERPLATE, "structure.repeated"),
+        Decision(Label.BODY, "structure.body"),
+        Decision(Label.BOILERPLATE, "structure.repeated"),
+        Decision(Label.BOILERPLATE, "structure.after-end"),
+    ]
+    revised = revise(blocks, decisions, [False] * 4, [True] * 4)
+    assert [d.label for d in revised] == [Label.BODY] * 4
+
+
+def test_revise_drops_short_blocks_a_precise_extraction_leaves_out() -> None:
+    blocks = [Block(0, 1, PARAGRAPH), Block(1, 2, "Sorry!"), Block(2, 3, PARAGRAPH)]
+    decisions = [Decision(Label.BODY, "structure.body")] * 3
+    revised = revise(blocks, decisions, [False] * 3, [True, False, False])
+    assert [d.reason for d in revised] == ["structure.body", "html.unconfirmed", "structure.body"]
+
+
+def test_a_page_that_breaks_trafilatura_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    with pytest.raises(InputError, match=r"^page\.html: HTML extraction failed: RecursionError"):
+        extract_html(_article(), source="page.html")
+
+
+def test_html_that_cannot_be_parsed_is_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"^empty\.html: cannot parse HTML"):
+        extract_html("", source="empty.html")
+
+
+def test_a_page_without_article_text_gives_an_empty_article_with_a_warning() -> None:
+    article = clean(_page("<div></div>"), input_format="html")
+    assert article.body == ()
+    assert "no article text found in the HTML" in article.warnings
+
+
+def _split_article(rest: str) -> str:
+    """A story that goes on after an ad slot, in a container of its own, then a footer."""
+    first = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6))
+    return _page(
+        f"<article><h1>Pier vote</h1><div class='body'>{first}</div></article>"
+        f"<div class='ad'>Advertisement</div><div class='rest'>{rest}</div>"
+        "<footer><a href='/'>Home</a> <a href='/about'>About us</a></footer>"
+    )
+
+
+def test_the_rest_of_an_article_after_an_ad_slot_is_rescued_from_the_page_text() -> None:
+    rest = "".join(f"<p>{LATER} Note {n}.</p>" for n in range(5))
+    article = clean(_split_article(rest), input_format="html")
+    assert article.body[-1] == f"{LATER} Note 4."
+    assert len(article.body) == 11
+    rescued = [trace.decision.reason for trace in article.trace if "Note" in trace.block.text]
+    assert rescued == ["html.page-text"] * 5
+
+
+def test_a_short_box_after_the_article_is_not_rescued() -> None:
+    rest = f"<p>{LATER} Note 0.</p><p>{LATER} Note 1.</p>"
+    article = clean(_split_article(rest), input_format="html")
+    assert len(article.body) == 6
+
+
+def test_a_continuation_starts_right_after_the_extraction_past_removed_lines_only() -> None:
+    texts = [PARAGRAPH, "Advertisement", *(f"{LATER} Note {n}." for n in range(5)), "Home"]
+    lines = [Block(i, i + 1, text) for i, text in enumerate(texts)]
+    body = Decision(Label.BODY, "structure.body")
+    decisions = [
+        body,
+        Decision(Label.BOILERPLATE, "ads.marker"),
+        *[body] * 5,
+        Decision(Label.BOILERPLATE, "x"),
+    ]
+    assert last_extracted(lines, [PARAGRAPH]) == 0
+    assert continuation(lines, decisions, 0, [PARAGRAPH]) == tuple(texts[2:7])
+    kept_between = [body, body, *decisions[2:]]  # a line the text path kept: not a continuation
+    assert continuation(lines, kept_between, 0, [PARAGRAPH]) == ()
+    assert last_extracted(lines[:2], [PARAGRAPH]) is None  # nothing follows: no labelling needed
+
+
+def test_visible_text_gives_one_line_per_block_as_a_copy_paste_does() -> None:
+    lines = segment_text(visible_text(_page("<h1>Pier</h1><p>One <b>two</b></p><ul><li>Three</li></ul>")))
+    assert [line.text for line in lines] == ["Pier vote", "Pier", "One two", "Three"]  # <title> first
+    assert trigrams("One two") == set()
