@@ -10,7 +10,6 @@ Languages without spaces or stoplists (Chinese, Japanese, …) are scored withou
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,7 +41,6 @@ SAMPLE_WORDS = 400
 SHORT_SENTENCE_MIN_WORDS = 4
 
 _WORD = regex.compile(r"\w+")
-_LOCK = threading.Lock()
 
 
 class ContentClass(StrEnum):
@@ -69,13 +67,23 @@ class Stopwords:
         tokens = [t for t in _WORD.findall(text.lower().replace("\xad", "")) if not t.isdigit()]
         if not tokens:
             return 0.0
-        return sum(1 for token in tokens if token in self.words) / len(tokens)
+        return sum(map(self.words.__contains__, tokens)) / len(tokens)
 
 
 @cache
 def _stoplists() -> dict[str, frozenset[str]]:
-    with _LOCK:
-        return {language: frozenset(get_stoplist(language)) for language in LANGUAGES}
+    """The candidate stoplists, loaded once (two threads racing here build equal lists)."""
+    return {language: frozenset(get_stoplist(language)) for language in LANGUAGES}
+
+
+@cache
+def _languages_of_words() -> dict[str, tuple[int, ...]]:
+    """For each stopword, the indexes in LANGUAGES of the stoplists that hold it."""
+    index: dict[str, list[int]] = {}
+    for number, words in enumerate(_stoplists().values()):
+        for word in words:
+            index.setdefault(word, []).append(number)
+    return {word: tuple(numbers) for word, numbers in index.items()}
 
 
 def detect_stopwords(texts: Sequence[str]) -> Stopwords:
@@ -87,29 +95,29 @@ def detect_stopwords(texts: Sequence[str]) -> Stopwords:
             break
     if not sample:
         return Stopwords(None, frozenset())
-    counts = Counter(sample)
-    lists = _stoplists()
-    hits = {
-        language: sum(n for word, n in counts.items() if word in words) for language, words in lists.items()
-    }
-    best = max(hits, key=lambda language: hits[language])
+    hits = [0] * len(LANGUAGES)
+    index = _languages_of_words()
+    for word, count in Counter(sample).items():
+        for number in index.get(word, ()):
+            hits[number] += count
+    best = max(range(len(LANGUAGES)), key=hits.__getitem__)
     if hits[best] < MIN_LANGUAGE_SHARE * len(sample):
         return Stopwords(None, frozenset())
-    return Stopwords(best, lists[best])
+    return Stopwords(LANGUAGES[best], _stoplists()[LANGUAGES[best]])
 
 
 def classify(text: str, stopwords: Stopwords) -> ContentClass:
     """The class of a block from its own text (jusText's context-free pass)."""
-    density = stopwords.density(text)
     length = len(text)
     if length < LENGTH_LOW:
         if (
             ends_sentence(text)
             and len(text.split()) >= SHORT_SENTENCE_MIN_WORDS
-            and density >= STOPWORDS_HIGH
+            and stopwords.density(text) >= STOPWORDS_HIGH
         ):
             return ContentClass.NEAR_GOOD  # "He declined to comment."
         return ContentClass.SHORT
+    density = stopwords.density(text)
     if density >= STOPWORDS_HIGH:
         return ContentClass.GOOD if length > LENGTH_HIGH else ContentClass.NEAR_GOOD
     if density >= STOPWORDS_LOW:

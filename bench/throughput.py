@@ -1,0 +1,112 @@
+"""Throughput of newsclean: documents/s and MB/s for the text and the HTML path.
+
+    python bench/throughput.py [DIR ...] [--repeat N] [--profile] [--rules-factor K]
+
+DIR defaults to samples/. Text inputs are DIR/*.txt, HTML inputs DIR/*.html and *.html.gz.
+In the same run it also times: trafilatura alone on the same HTML (trafilatura.extract with its
+defaults), the repair step against plain ftfy on the same text, and the text path with K times
+the built-in rules (generated copies that never match, so only the cost of matching grows).
+Timing belongs here, not in the tests: machines are noisy, so compare ratios within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gzip
+import io
+import pstats
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import ftfy
+
+from cleaner import Cleaner
+from cleaner.repair import TEXT_CONFIG, repair
+from cleaner.rules import RuleSet, compile_pattern, load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def read_inputs(folders: Sequence[Path]) -> tuple[list[bytes], list[bytes]]:
+    """(text inputs, HTML inputs) as bytes."""
+    texts: list[bytes] = []
+    pages: list[bytes] = []
+    for folder in folders:
+        for path in sorted(folder.iterdir()):
+            if path.name.endswith(".txt"):
+                texts.append(path.read_bytes())
+            elif path.name.endswith(".html"):
+                pages.append(path.read_bytes())
+            elif path.name.endswith(".html.gz"):
+                pages.append(gzip.decompress(path.read_bytes()))
+    return texts, pages
+
+
+def timed(work: Callable[[], object], repeat: int) -> float:
+    """Best wall time of `repeat` runs (the least disturbed by the rest of the machine)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def rate(label: str, docs: Sequence[bytes], seconds: float) -> str:
+    megabytes = sum(len(doc) for doc in docs) / 1e6
+    return f"{label:<38} {len(docs) / seconds:9.1f} docs/s {megabytes / seconds:8.2f} MB/s  ({len(docs)} docs)"
+
+
+def scaled_rules(factor: int) -> RuleSet:
+    """The built-in rules plus (factor - 1) renamed copies of each whose patterns cannot match."""
+    base = load_rules()
+    copies = [
+        replace(rule, id=f"{rule.id}-copy{n}", pattern=compile_pattern(f"(?:{rule.pattern.pattern})(?!)"))
+        for n in range(1, factor)
+        for rule in base.generic
+    ]
+    return RuleSet((*base.generic, *copies), base.sites, base.disabled)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*", type=Path, default=[ROOT / "samples"])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="print where the text path spends its time")
+    parser.add_argument("--rules-factor", type=int, default=10)
+    args = parser.parse_args()
+    texts, pages = read_inputs(args.folders)
+    cleaner = Cleaner()
+    cleaner.clean(b"warm up the stoplists and the rule screens")
+
+    if texts:
+        seconds = timed(lambda: [cleaner.clean(raw, input_format="text") for raw in texts], args.repeat)
+        print(rate("text path", texts, seconds))
+        decoded = [raw.decode("utf-8", "replace") for raw in texts]
+        ours = timed(lambda: [repair(text) for text in decoded], args.repeat)
+        plain = timed(lambda: [ftfy.fix_text(text, TEXT_CONFIG) for text in decoded], args.repeat)
+        print(rate("  repair step", texts, ours))
+        print(rate("  ftfy alone, same config", texts, plain) + f"  -> repair is {plain / ours:.1f}x faster")
+        big = Cleaner(scaled_rules(args.rules_factor))
+        many = timed(lambda: [big.clean(raw, input_format="text") for raw in texts], args.repeat)
+        print(rate(f"  text path, {args.rules_factor}x the rules", texts, many) + f"  ({seconds / many:.0%} of the speed)")
+    if pages:
+        import trafilatura
+
+        seconds = timed(lambda: [cleaner.clean(raw, input_format="html") for raw in pages], args.repeat)
+        alone = timed(lambda: [trafilatura.extract(raw.decode("utf-8", "replace")) for raw in pages], args.repeat)
+        print(rate("html path", pages, seconds))
+        print(rate("  trafilatura alone (extract, defaults)", pages, alone) + f"  -> {alone / seconds:.2f}x its speed")
+    if args.profile and texts:
+        profile = cProfile.Profile()
+        profile.runcall(lambda: [cleaner.clean(raw, input_format="text") for raw in texts])
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(15)
+        print(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()
