@@ -57,7 +57,8 @@ def timed(work: Callable[[], object], repeat: int) -> float:
 
 def rate(label: str, docs: Sequence[bytes], seconds: float) -> str:
     megabytes = sum(len(doc) for doc in docs) / 1e6
-    return f"{label:<38} {len(docs) / seconds:9.1f} docs/s {megabytes / seconds:8.2f} MB/s  ({len(docs)} docs)"
+    speed = f"{len(docs) / seconds:9.1f} docs/s {megabytes / seconds:8.2f} MB/s"
+    return f"{label:<38} {speed}  ({len(docs)} docs)"
 
 
 def scaled_rules(factor: int) -> RuleSet:
@@ -92,14 +93,20 @@ def main() -> None:
         print(rate("  ftfy alone, same config", texts, plain) + f"  -> repair is {plain / ours:.1f}x faster")
         big = Cleaner(scaled_rules(args.rules_factor))
         many = timed(lambda: [big.clean(raw, input_format="text") for raw in texts], args.repeat)
-        print(rate(f"  text path, {args.rules_factor}x the rules", texts, many) + f"  ({seconds / many:.0%} of the speed)")
+        scaled = rate(f"  text path, {args.rules_factor}x the rules", texts, many)
+        print(scaled + f"  ({seconds / many:.0%} of the speed)")
     if pages:
         import trafilatura
 
         seconds = timed(lambda: [cleaner.clean(raw, input_format="html") for raw in pages], args.repeat)
-        alone = timed(lambda: [trafilatura.extract(raw.decode("utf-8", "replace")) for raw in pages], args.repeat)
+
+        def extract_all() -> list[str | None]:
+            return [trafilatura.extract(raw.decode("utf-8", "replace")) for raw in pages]
+
+        alone = timed(extract_all, args.repeat)
         print(rate("html path", pages, seconds))
-        print(rate("  trafilatura alone (extract, defaults)", pages, alone) + f"  -> {alone / seconds:.2f}x its speed")
+        trafilatura_rate = rate("  trafilatura alone (extract, defaults)", pages, alone)
+        print(trafilatura_rate + f"  -> {alone / seconds:.2f}x its speed")
     if args.profile and texts:
         profile = cProfile.Profile()
         profile.runcall(lambda: [cleaner.clean(raw, input_format="text") for raw in texts])
