@@ -1,12 +1,12 @@
 """Engine: match the rules of a `RuleSet` against the blocks of a document. Pure.
 
 A screen per length tier (`cleaner.screen`) first tells whether any rule can match a block:
-most blocks (body paragraphs) match no rule, and for them two regex calls answer. Only a block
-that passes the screen is tried rule by rule, in priority order, and the first rule that matches
-(pattern, length limit and position) decides its label. Every regex call runs under a time
-limit; a call that exceeds it counts as no match and leaves a warning, and the rule is off for
-the rest of the document, so a pathological pattern costs one time limit per document instead
-of one per line.
+most blocks (body paragraphs) match no rule, and for them a few regex calls and substring tests
+answer. Only a block that passes the screen is tried rule by rule, in priority order, and the
+first rule that matches (pattern, length limit and position) decides its label. Every regex
+call runs under a time limit; a call that exceeds it counts as no match and leaves a warning,
+and the rule is off for the rest of the document, so a pathological pattern costs one time
+limit per document instead of one per line.
 """
 
 from __future__ import annotations
