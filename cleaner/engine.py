@@ -92,8 +92,10 @@ class Matcher:
 
     def prepare(self, blocks: Sequence[Block]) -> None:
         """Compile the screens these blocks need, so that matching them only matches."""
-        for tier in {self.tier_of(block.text) for block in blocks}:
-            self.screen(tier)
+        for tier, initial in {(self.tier_of(block.text), block.text[:1]) for block in blocks}:
+            screen = self.screen(tier)
+            if screen is not None:
+                screen.start_for(initial)
 
     def match(self, blocks: Sequence[Block], positions: Positions, warnings: list[str]) -> list[Match | None]:
         """The deciding rule of each block, or None where no rule matches.

@@ -186,7 +186,7 @@ os.register_at_fork(after_in_child=_new_watchdog_after_fork)
 class TimeBudget:
     """The seconds one document may take, spent over one or more stretches of work.
 
-    Work outside `run` (compiling the rules of a site on first use) is not charged: it is the
+    Work outside `run` (compiling the rules a page needs, on first use) is not charged: it is the
     cost of setting up, not of the document. One budget belongs to one document in one thread.
     """
 
