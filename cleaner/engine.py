@@ -1,9 +1,9 @@
 """Engine: match the rules of a `RuleSet` against the blocks of a document. Pure.
 
-A screen per length tier (`cleaner.screen`) first tells whether any rule can match a block:
-most blocks (body paragraphs) match no rule, and for them a few regex calls and substring tests
-answer. Only a block that passes the screen is tried rule by rule, in priority order, and the
-first rule that matches (pattern, length limit and position) decides its label. Every regex
+A prefilter (`cleaner.prefilter`) first names the rules that can possibly match a block, from
+its first characters, the literals it contains and its length: most blocks (body paragraphs)
+match no rule and get few or no candidates. The candidates are tried in priority order, and
+the first rule that matches (pattern and position) decides the block's label. Every regex
 call runs under a time limit; a call that exceeds it counts as no match and leaves a warning,
 and the rule is off for the rest of the document, so a pathological pattern costs one time
 limit per document instead of one per line.
@@ -11,7 +11,6 @@ limit per document instead of one per line.
 
 from __future__ import annotations
 
-import bisect
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,8 +21,8 @@ from cleaner.errors import RuleProblem
 from cleaner.features import is_prose
 from cleaner.limits import REGEX_TIMEOUT
 from cleaner.model import Block, Decision
+from cleaner.prefilter import Prefilter, iter_bits
 from cleaner.rules import Rule, RuleSet, Where
-from cleaner.screen import Screen, build_screen
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,44 +57,16 @@ class Match:
 
 
 class Matcher:
-    """The screens of one list of rules, compiled as blocks need them; thread-safe and reusable."""
+    """The rules of one rule list with their prefilter; thread-safe and reusable."""
 
     def __init__(self, rules: Sequence[Rule], timeout: float = REGEX_TIMEOUT) -> None:
         self.rules = tuple(rules)
         self.timeout = timeout
-        # Tiers by length limit: a block of n characters can only match rules whose max_chars
-        # is at least n (or unset), which is a suffix of the rules sorted by max_chars.
-        self.limits = sorted({rule.max_chars for rule in self.rules if rule.max_chars is not None})
-        self._screens: dict[int, Screen | None] = {}
+        self.prefilter = Prefilter.build(
+            [rule.pattern.pattern for rule in self.rules], [rule.max_chars for rule in self.rules]
+        )
         self._reduced: dict[frozenset[str], Matcher] = {}
         self._lock = threading.Lock()
-
-    def tier_rules(self, tier: int) -> list[Rule]:
-        """The rules that can match a block of length tier `tier` (see `tier_of`)."""
-        low = ([*self.limits, None])[tier]
-        return [rule for rule in self.rules if _within(rule, low)]
-
-    def tier_of(self, text: str) -> int:
-        return bisect.bisect_left(self.limits, len(text))
-
-    def screen(self, tier: int) -> Screen | None:
-        """The screen of a length tier, compiled on first use: a page needs only some tiers, and
-        compiling all of them takes seconds with a hundred rules."""
-        try:
-            return self._screens[tier]
-        except KeyError:
-            pass
-        with self._lock:
-            if tier not in self._screens:
-                self._screens[tier] = build_screen([rule.pattern.pattern for rule in self.tier_rules(tier)])
-            return self._screens[tier]
-
-    def prepare(self, blocks: Sequence[Block]) -> None:
-        """Compile the screens these blocks need, so that matching them only matches."""
-        for tier, initial in {(self.tier_of(block.text), block.text[:1]) for block in blocks}:
-            screen = self.screen(tier)
-            if screen is not None:
-                screen.start_for(initial)
 
     def match(self, blocks: Sequence[Block], positions: Positions, warnings: list[str]) -> list[Match | None]:
         """The deciding rule of each block, or None where no rule matches.
@@ -119,7 +90,7 @@ class Matcher:
         return found
 
     def without(self, rules: Sequence[Rule]) -> Matcher:
-        """This matcher minus some rules; compiled once, then shared by later documents."""
+        """This matcher minus some rules; built once, then shared by later documents."""
         key = frozenset(rule.id for rule in rules)
         with self._lock:
             reduced = self._reduced.get(key)
@@ -129,19 +100,14 @@ class Matcher:
             return reduced
 
     def _match_block(self, block: Block, positions: Positions) -> tuple[Match | None, tuple[Rule, ...]]:
-        """The deciding rule of one block (or None), and the rules that ran out of time on it."""
+        """The deciding rule of one block (or None), and the rules that ran out of time on it.
+
+        Candidates come in the rules' order, which is their priority order.
+        """
         text = block.text
-        screen = self.screen(self.tier_of(text))
-        if screen is not None:
-            try:
-                if not screen.passes(text, self.timeout):
-                    return None, ()
-            except TimeoutError:
-                pass  # fall through to the rules one by one, each with its own limit
         slow: list[Rule] = []
-        for rule in self.rules:
-            if rule.max_chars is not None and len(text) > rule.max_chars:
-                continue
+        for number in iter_bits(self.prefilter.candidates(text)):
+            rule = self.rules[number]
             if not positions.allows(rule.where, block.index):
                 continue
             try:
@@ -152,13 +118,6 @@ class Matcher:
             if found is not None:
                 return Match(rule, _decision(rule, found)), tuple(slow)
         return None, tuple(slow)
-
-
-def _within(rule: Rule, low: int | None) -> bool:
-    """Whether a rule can match blocks longer than the previous tier (None: unlimited blocks)."""
-    if rule.max_chars is None:
-        return True
-    return low is not None and rule.max_chars >= low
 
 
 def _decision(rule: Rule, found: regex.Match[str]) -> Decision:

@@ -87,9 +87,8 @@ class Cleaner:
         warnings: list[str] = []
         read = budget.run(lambda: self._read(raw, url, input_format, source, warnings))
         site_pack = self.ruleset.site_for(url, read.text)
+        # Building a site's matcher, the first time one of its pages comes, is set-up: not timed.
         matcher = self._matchers.get(site_pack.name if site_pack else None, self.ruleset.rules_for(site_pack))
-        # Compiling the rules the page needs, the first time a page needs them, is set-up: not timed.
-        matcher.prepare(read.page.blocks)
         return budget.run(lambda: _label(read, matcher, site_pack, url, source, warnings))
 
     def _read(

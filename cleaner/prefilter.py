@@ -1,0 +1,389 @@
+"""Prefilter: which rules can possibly match a line, in a few dictionary lookups.
+
+Trying every rule on every line costs one regex call per rule per line, and a combined
+alternation is no cheaper (the regex engines try its branches one after the other at every
+position). Most rules, though, say what a match must look like in plain characters:
+
+- a rule anchored at the start of the line can only match a line that begins with one of a
+  few strings: `(?i)^(?:sign in|log in)` needs a line starting "sig" or "log";
+- any other rule needs at least one of a set of literals somewhere: `cookies?` needs "cookie".
+
+This module reads each pattern once (with the standard library's regex parser, on a copy where
+the `regex` module's Unicode classes are widened to "any letter"), and builds two indexes:
+line starts (up to three characters, case-folded) to rules, and literals to rules. A line is
+then tried only against the rules its start or its literals select, plus the few rules whose
+patterns say nothing usable. Every selection is a superset of the rules that match: when the
+reading of a pattern is unsure (syntax only the `regex` module has, fuzzy matching, POSIX
+classes), the rule is always tried.
+
+Case: both the patterns' literals and the line are compared case-folded (`fold`), whatever the
+pattern's flags, which selects a superset. Under (?i) the `regex` module matches two characters
+when their simple case foldings agree; then their full foldings (`str.casefold`) agree too, for
+every code point but three, which `fold` writes as what they match (checked over all of
+Unicode: for every cased character, every character (?i) matches it folds the same).
+
+With few literals, a substring test each is fastest. With many (hundreds of site rules), the
+literals of three characters or more are indexed by their first three characters, and a line
+looks up the three-character slices it has: the cost then follows the line's length, not the
+number of rules.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
+import sys
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+PREFIX_LENGTH = 3
+MAX_PREFIXES = 400  # more distinct starts than this: the reading stops at shorter ones
+MAX_CLASS_LITERALS = 10  # a required class of at most this many characters is a requirement
+MAX_SCANNED_LITERALS = 40  # more literals than this in a tier: index them by their first three
+DIGIT = "\0digit"  # requirement "some digit", checked with one regex search per line
+
+_UNICODE_CLASS = re.compile(r"\\p\{[^}]+\}")
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+# Braces that are not a repeat ({2}, {1,30}) after widening: fuzzy matching ({e<=1}) in the
+# regex module, which the standard parser would read as literal text.
+_POSIX_CLASS = re.compile(r"\[:\^?\w+:\]")
+_ODD_BRACE = re.compile(r"(?<!\\)\{(?!\d*(?:,\d*)?\})")
+_DIGIT = re.compile(r"\d")
+
+_FOLD_FIXES = {0x131: "i", 0x1DF95: "ss"}
+
+Item = tuple[Any, Any]  # (opcode, argument): one item of the standard parser's reading
+_ANY = None  # "cannot tell": a start or a requirement this reading cannot pin down
+_CLOSED = "\0"  # marks a start that the reading stops extending
+
+
+@dataclass(frozen=True, slots=True)
+class LiteralIndex:
+    """The literals one length tier's rules require, each with the rules (bits) that need it.
+
+    `scanned` literals are looked for one by one; `by_head` holds the others under their first
+    three characters, looked up by the line's three-character slices.
+    """
+
+    scanned: tuple[tuple[str, int], ...] = ()
+    by_head: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    digit: int = 0  # rules that need some digit
+
+    @classmethod
+    def build(cls, by_literal: dict[str, int]) -> LiteralIndex:
+        digit = by_literal.pop(DIGIT, 0)
+        pairs = sorted(by_literal.items())
+        if len(pairs) <= MAX_SCANNED_LITERALS:
+            return cls(tuple(pairs), {}, digit)
+        heads: dict[str, list[tuple[str, int]]] = {}
+        for literal, bits in pairs:
+            if len(literal) >= PREFIX_LENGTH:
+                heads.setdefault(literal[:PREFIX_LENGTH], []).append((literal, bits))
+        scanned = tuple((literal, bits) for literal, bits in pairs if len(literal) < PREFIX_LENGTH)
+        return cls(scanned, {head: tuple(found) for head, found in heads.items()}, digit)
+
+    def select(self, text: str, folded: str) -> int:
+        """The rules whose required literal `folded` (the folded line) contains."""
+        mask = 0
+        if self.digit and _DIGIT.search(text) is not None:
+            mask |= self.digit
+        for literal, bits in self.scanned:
+            if literal in folded:
+                mask |= bits
+        if self.by_head:
+            slices = {folded[i : i + PREFIX_LENGTH] for i in range(len(folded) - PREFIX_LENGTH + 1)}
+            for head in slices.intersection(self.by_head):
+                for literal, bits in self.by_head[head]:
+                    if literal in folded:
+                        mask |= bits
+        return mask
+
+
+@dataclass(frozen=True, slots=True)
+class Prefilter:
+    """Candidate rules (indexes into the rule list, as bits of an int) for a line."""
+
+    by_start: dict[str, int] = field(default_factory=dict)  # start -> bitmask of rules
+    # Per length limit (ascending): the rules a line of at most that length may match, and the
+    # index of the literals those rules require.
+    limits: tuple[int, ...] = ()
+    eligible: tuple[int, ...] = ()
+    literals: tuple[LiteralIndex, ...] = ()
+    always: int = 0  # rules tried on every line their length limit allows
+
+    @classmethod
+    def build(cls, patterns: Sequence[str], max_chars: Sequence[int | None]) -> Prefilter:
+        """Index rules by pattern; `max_chars` are their length limits (None: no limit)."""
+        by_start: dict[str, int] = {}
+        by_literal: dict[str, int] = {}
+        always = 0
+        for number, pattern in enumerate(patterns):
+            bit = 1 << number
+            tree = _parse(pattern)
+            starts = _starts(tree) if tree is not None else _ANY
+            if starts is not _ANY:
+                for start in starts:
+                    by_start[start] = by_start.get(start, 0) | bit
+                continue
+            literals = _requirement(tree) if tree is not None else _ANY
+            if literals is _ANY:
+                always |= bit
+                continue
+            for literal in literals:
+                by_literal[literal] = by_literal.get(literal, 0) | bit
+        unlimited = sys.maxsize
+        limits = tuple(sorted({limit or unlimited for limit in max_chars}))
+        eligible = tuple(
+            sum(1 << n for n, limit in enumerate(max_chars) if (limit or unlimited) >= low) for low in limits
+        )
+        indexes = tuple(
+            LiteralIndex.build(
+                {literal: bits & allowed for literal, bits in by_literal.items() if bits & allowed}
+            )
+            for allowed in eligible
+        )
+        return cls(by_start, limits, eligible, indexes, always)
+
+    def candidates(self, text: str) -> int:
+        """A bitmask of the rules that may match `text` (never fewer than those that do, and
+        none whose length limit `text` exceeds)."""
+        tier = bisect_left(self.limits, len(text))
+        if tier == len(self.limits):
+            return 0
+        folded = fold(text)
+        start = start_key(folded)
+        get = self.by_start.get
+        mask = self.always | get(start[:1], 0) | get(start[:2], 0) | get(start[:3], 0)
+        mask |= self.literals[tier].select(text, folded)
+        return mask & self.eligible[tier]
+
+
+def fold(text: str) -> str:
+    """A line or a literal as the prefilter compares them: case-folded, with the three letters
+    that (?i) matches differently from `str.casefold` (İ and ı match i, U+1DF95 matches ß)
+    written as what they match."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return folded.replace("i\u0307", "i").translate(_FOLD_FIXES)
+
+
+def start_key(folded: str) -> str:
+    """The first characters of a folded line as the start index keys them: leading whitespace
+    skipped, every decimal digit written "0".
+
+    >>> start_key("  12 comments")
+    '00 '
+    """
+    head = folded.lstrip()[:PREFIX_LENGTH]
+    return "".join("0" if char.isdecimal() else char for char in head)
+
+
+def _key(code: int) -> str:
+    """A literal character of a pattern as a start key writes it (may be two characters: ß)."""
+    char = chr(code)
+    return "0" if char.isdecimal() else fold(char)
+
+
+def iter_bits(mask: int) -> Iterable[int]:
+    """The indexes of the set bits of `mask`, lowest first (highest priority first)."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
+
+
+def _parse(pattern: str) -> list[Item] | None:
+    """The standard parser's reading of a widened copy of the pattern, or None if it has none.
+
+    `\\p{…}` becomes `\\w` (a superset of every letter class, valid in and out of brackets);
+    a pattern with a negated Unicode class `\\P{…}`, a POSIX class `[[:alpha:]]` or fuzzy
+    matching `(?:x){e<=1}` is not read at all: the standard parser would misread them.
+    """
+    if "\\P{" in pattern or _POSIX_CLASS.search(pattern):
+        return None
+    widened = _NAMED_GROUP.sub("(?:", _UNICODE_CLASS.sub(r"\\w", pattern))
+    if _ODD_BRACE.search(widened.replace("\\N{", "\\N")):
+        return None
+    try:
+        return list(sre_parse.parse(widened))
+    except (re.error, RecursionError, OverflowError):
+        return None
+
+
+def _starts(items: list[Item]) -> frozenset[str] | None:
+    """The lowercased strings a match must begin with, when the pattern is anchored at `^`.
+
+    A start may be shorter than PREFIX_LENGTH: a line is looked up by its first one, two and
+    three characters, so a start "x" selects every line that begins with "x".
+    """
+    if not _anchored(items):
+        return _ANY
+    starts = _prefixes(items, frozenset({""}))
+    cut = frozenset(start.rstrip(_CLOSED)[:PREFIX_LENGTH] for start in starts)
+    return _ANY if not cut or "" in cut else cut
+
+
+def _anchored(items: list[Item]) -> bool:
+    for op, arg in items:
+        if op is sre.AT:
+            return arg is sre.AT_BEGINNING or arg is sre.AT_BEGINNING_STRING
+        if op is sre.SUBPATTERN:
+            return _anchored(list(arg[3]))
+        if op is sre.BRANCH:
+            return all(_anchored(list(branch)) for branch in arg[1])
+        return False
+    return False
+
+
+def _closed(head: str) -> bool:
+    """A head that needs no more characters: full length, or closed after a repetition."""
+    return len(head) >= PREFIX_LENGTH or head.endswith(_CLOSED)
+
+
+def _prefixes(items: list[Item], heads: frozenset[str]) -> frozenset[str]:
+    """Extend each head with what `items` can produce, up to PREFIX_LENGTH characters; when the
+    heads grow too many, they close where they are (shorter starts select more lines)."""
+    for op, arg in items:
+        if all(_closed(head) for head in heads):
+            return heads
+        extended = _extend(op, arg, heads)
+        if len(extended) > MAX_PREFIXES:
+            return frozenset(head if _closed(head) else head + _CLOSED for head in heads)
+        heads = extended
+    return heads
+
+
+def _extend(op: Any, arg: Any, heads: frozenset[str]) -> frozenset[str]:
+    """Heads extended by one item; an item this reading cannot enumerate (a category such as
+    `\\w`, a large class, a back-reference) closes them: they already start every match."""
+    full = frozenset(head for head in heads if _closed(head))
+    open_heads = heads - full
+    closed = full | {head + _CLOSED for head in open_heads}
+    if op is sre.LITERAL:
+        return full | {_append(head, _key(arg)) for head in open_heads}
+    if op is sre.AT or op is sre.ASSERT or op is sre.ASSERT_NOT:
+        return heads  # consumes nothing
+    if op is sre.SUBPATTERN:
+        return _prefixes(list(arg[3]), heads)
+    if op is sre.BRANCH:
+        result: set[str] = set()
+        for branch in arg[1]:
+            result |= _prefixes(list(branch), heads)
+        return frozenset(result)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        # One pass of the body starts every match that takes it; what later passes add only
+        # lengthens starts that are already selective enough, so the heads close there.
+        low, _, body = arg
+        if low == 0 and _spaces_only(list(body)):
+            # Optional spaces: nothing at the start of a line (keys skip leading whitespace),
+            # an unknown run anywhere else.
+            return full | {head if head == "" else head + _CLOSED for head in open_heads}
+        once = _prefixes(list(body), open_heads)
+        taken = full | {head if _closed(head) else head + _CLOSED for head in once}
+        return taken | open_heads if low == 0 else taken
+    if op is sre.IN:
+        chars = frozenset({"0"}) if _digits_only(arg) else _class_chars(arg, _key)
+        if chars is _ANY:
+            return closed
+        return full | {_append(head, char) for head in open_heads for char in chars}
+    return closed
+
+
+def _append(head: str, char: str) -> str:
+    """A head extended by a character; a line's key skips its leading whitespace, so a start
+    that begins with whitespace tells nothing (closed empty: any line)."""
+    return head + _CLOSED if head == "" and char.isspace() else head + char
+
+
+def _spaces_only(items: list[Item]) -> bool:
+    """Whether `items` is one class of whitespace (`\\s`)."""
+    return (
+        len(items) == 1
+        and items[0][0] is sre.IN
+        and all(op is sre.CATEGORY and arg is sre.CATEGORY_SPACE for op, arg in items[0][1])
+    )
+
+
+def _folded(code: int) -> str:
+    return fold(chr(code))
+
+
+def _class_chars(items: list[Item], spell: Callable[[int], str] = _folded) -> frozenset[str] | None:
+    """The characters of a small, plain character class, as `spell` writes them; ANY otherwise."""
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is sre.LITERAL:
+            chars.add(spell(arg))
+        elif op is sre.RANGE and arg[1] - arg[0] < 30:
+            chars.update(spell(code) for code in range(arg[0], arg[1] + 1))
+        else:
+            return _ANY
+    return frozenset(chars)
+
+
+def _requirement(items: list[Item]) -> frozenset[str] | None:
+    """Lowercased literals of which every match contains at least one, or ANY."""
+    best: frozenset[str] | None = _ANY
+    run = ""
+    for op, arg in items:
+        if op is sre.LITERAL:
+            run += _folded(arg)
+            continue
+        if run:
+            best = _better(best, frozenset({run}))
+            run = ""
+        best = _better(best, _requirement_of(op, arg))
+    if run:
+        best = _better(best, frozenset({run}))
+    return best
+
+
+def _requirement_of(op: Any, arg: Any) -> frozenset[str] | None:
+    if op is sre.SUBPATTERN:
+        return _requirement(list(arg[3]))
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:
+            needed = _requirement(list(branch))
+            if needed is _ANY:
+                return _ANY
+            union |= needed
+        return frozenset(union)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, body = arg
+        return _requirement(list(body)) if low >= 1 else _ANY
+    if op is sre.ASSERT and arg[0] == 1:
+        return _requirement(list(arg[1]))
+    if op is sre.IN:
+        if _digits_only(arg):
+            return frozenset({DIGIT})
+        chars = _class_chars(arg)
+        return chars if chars is not _ANY and len(chars) <= MAX_CLASS_LITERALS else _ANY
+    return _ANY
+
+
+def _digits_only(items: list[Item]) -> bool:
+    """Whether a class matches nothing but ASCII digits (`\\d` on a line of ASCII, `[0-9]`)."""
+    return bool(items) and all(
+        (op is sre.CATEGORY and arg is sre.CATEGORY_DIGIT) or (op is sre.RANGE and arg == (48, 57))
+        for op, arg in items
+    )
+
+
+def _better(current: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:
+    """The cheaper of two requirements: literals of three characters or more before shorter
+    ones (they select fewer lines), then fewer literals (each costs a substring test)."""
+    if other is _ANY or not other:
+        return current
+    if current is _ANY:
+        return other
+    return other if _rank(other) > _rank(current) else current
+
+
+def _rank(literals: frozenset[str]) -> tuple[bool, int, int]:
+    shortest = min(map(len, literals))
+    return (shortest >= PREFIX_LENGTH, -len(literals), shortest)
