@@ -4,18 +4,31 @@ The only importer of ftfy. ftfy runs with one explicit configuration that keeps 
 of a news text (curly quotes, ligatures, full-width CJK characters). Most lines need no repair
 and ftfy costs milliseconds per page even then, so a line goes through ftfy only when it holds
 something ftfy could change; `needs_ftfy` is that test, and the tests check that skipping ftfy
-never changes the result.
+never changes the result (tests/test_repair.py, against ftfy itself on clean, mojibake, cp1252
+and entity-laden text).
+
+ftfy changes a line only through one of its fixes. Those other than the encoding fix act on
+characters the trigger below lists (taken from ftfy's own tables), or on text that is not in
+NFC. The encoding fix first asks ftfy's `is_bad`, a regular expression of a few dozen
+alternatives; every one of them needs a C1 control, one of Œ œ Ã Â, or two adjacent characters
+of those the expression names (`_MOJIBAKE_CHARS`, read from the expression itself). A line of
+German or French has accented letters, and curly quotes, but rarely two of them side by side,
+so for most lines that cheap test already says no.
 """
 
 from __future__ import annotations
 
+import re
+import re._constants as sre  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 import ftfy
 import regex
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE, is_bad
+from ftfy.chardata import CONTROL_CHARS
 
 from cleaner.model import Repair
 
@@ -45,9 +58,43 @@ _FTFY_STEP_NAMES = {
     "NFC": "unicode-normalization",
 }
 
-# Characters one of ftfy's fixes acts on, by ftfy's own tables: "&" (entities), C0 and C1
-# controls, ESC, surrogates, the deprecated format controls, BOM and interlinear annotations.
-_FTFY_TRIGGER = regex.compile(r"[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufeff\ufff9-\ufffc\p{Cs}]")
+
+def _mojibake_chars() -> str:
+    """The non-ASCII characters that ftfy's badness expression names, in its classes or as
+    literals (read with the standard parser, so a new ftfy version is read as it is)."""
+    codes: set[int] = set()
+
+    def collect(items: list[tuple[object, object]]) -> None:
+        for op, arg in items:
+            if op is sre.LITERAL:
+                codes.add(arg)  # type: ignore[arg-type]
+            elif op is sre.RANGE:
+                codes.update(range(arg[0], arg[1] + 1))  # type: ignore[index]
+            elif op is sre.IN:
+                collect(arg)  # type: ignore[arg-type]
+            elif op is sre.SUBPATTERN:
+                collect(list(arg[3]))  # type: ignore[index]
+            elif op is sre.BRANCH:
+                for branch in arg[1]:  # type: ignore[index]
+                    collect(list(branch))
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                collect(list(arg[2]))  # type: ignore[index]
+
+    collect(list(sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags)))
+    return "".join(chr(code) for code in sorted(codes) if code > 0x7F)
+
+
+# Characters one of ftfy's fixes acts on, by ftfy's own tables: "&" (entities), line breaks
+# (which `repair` has already split on), C1 controls, surrogates, and the control characters
+# ftfy removes (C0, DEL, deprecated format controls, BOM, interlinear annotations).
+_FTFY_TRIGGER = regex.compile(
+    "[&\\r\\u2028\\u2029\\x80-\\x9f\\p{Cs}"
+    + "".join(regex.escape(chr(code)) for code in sorted(CONTROL_CHARS))
+    + "]"
+)
+_MOJIBAKE_CHARS = _mojibake_chars()
+# What every match of ftfy's badness expression contains (see the module's docstring).
+_MAYBE_MOJIBAKE = re.compile(f"[\\x80-\\x9fŒœÃÂ]|[{re.escape(_MOJIBAKE_CHARS)}]{{2}}")
 _LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029]")
 _ODD_SPACE = regex.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Invisible characters that only break matching and search: zero-width spaces and soft hyphens
@@ -55,7 +102,9 @@ _ODD_SPACE = regex.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Joiners (U+200C, U+200D) stay: scripts and emoji sequences need them.
 _ZERO_WIDTH = regex.compile(r"[\u200b\u2060\u180e\xad]")
 _SPACE_RUN = regex.compile(r"[ \t\f\v]+")
-_SPACING_TRIGGER = regex.compile(r"[\t\f\v]| {2}")
+# Inside a line, whatever `_repair_spacing` changes: odd spaces, invisible characters, tabs and
+# runs of spaces (`needs_spacing` adds white space at either end).
+_SPACING_TRIGGER = regex.compile(r"[\t\f\v\xa0\u1680\u2000-\u200b\u202f\u205f\u3000\u2060\u180e\xad]| {2}")
 # ftfy and the spacing fixes take turns on a line until it stops changing; the bound keeps a
 # hostile line from looping (the property tests check that repairing twice changes nothing).
 _MAX_ROUNDS = 3
@@ -89,7 +138,9 @@ def needs_ftfy(line: str) -> bool:
         return True
     if line.isascii():
         return False
-    return is_bad(line) or not unicodedata.is_normalized("NFC", line)
+    if not unicodedata.is_normalized("NFC", line):
+        return True
+    return _MAYBE_MOJIBAKE.search(line) is not None and is_bad(line)
 
 
 def repair(text: str, *, from_html: bool = False) -> Repaired:
@@ -161,10 +212,21 @@ def _fix_name(action: str, parameter: str) -> str:
     return name
 
 
+def needs_spacing(line: str) -> bool:
+    """True when `_repair_spacing` could change the line; False means it provably won't.
+
+    >>> needs_spacing("One space each."), needs_spacing("two  spaces"), needs_spacing(" lead")
+    (False, True, True)
+    """
+    return line[:1].isspace() or line[-1:].isspace() or _SPACING_TRIGGER.search(line) is not None
+
+
 def _repair_spacing(line: str, fixes: set[str]) -> str:
     """Odd spaces become spaces, invisible characters go, runs of spaces and tabs become one."""
-    if line.isascii() and line == line.strip() and _SPACING_TRIGGER.search(line) is None:
-        return line
+    return _respace(line, fixes) if needs_spacing(line) else line
+
+
+def _respace(line: str, fixes: set[str]) -> str:
     spaced, odd = _ODD_SPACE.subn(" ", line)
     if odd:
         fixes.add("odd-spaces")

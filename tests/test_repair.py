@@ -5,9 +5,49 @@ from __future__ import annotations
 import ftfy
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from properties import any_text
 
-from cleaner.repair import TEXT_CONFIG, fix_surrogates, needs_ftfy, repair, repair_texts
+from cleaner import repair as repair_module
+from cleaner.repair import (
+    _MOJIBAKE_CHARS,
+    HTML_CONFIG,
+    TEXT_CONFIG,
+    fix_surrogates,
+    needs_ftfy,
+    needs_spacing,
+    repair,
+    repair_texts,
+)
+
+# Clean news words in the languages we serve, with their typography.
+CLEAN_WORDS = [
+    "Trump’s", "“quoted”", "‘single’", "—", "–", "…", "café", "naïve", "Grüße", "Straße", "schön",
+    "Müller", "l’été", "français", "ñandú", "¿Qué?", "¡Sí!", "€20", "£5", "©", "®", "™", "°C",
+    "½", "×", "«guillemets»", "„Zitat“", "Zürich", "São", "Øresund", "Łódź", "İstanbul", "Ελλάδα",
+    "Москва", "日本語", "emoji 😀", "plain", "ASCII,", "text.", "42",
+]  # fmt: skip
+ENCODINGS = ["cp1252", "latin-1", "macroman", "cp1251", "cp1253", "cp1257", "cp437", "iso-8859-2"]
+ENTITIES = ["&rsquo;", "&amp;", "&#233;", "&eacute;", "&nbsp;", "&lt;b&gt;", "&#x2014;", "AT&T"]
+
+
+def mojibake(word: str, encoding: str) -> str:
+    """A word's UTF-8 bytes read in another encoding, as a misconfigured scraper reads them."""
+    return word.encode("utf-8").decode(encoding, errors="replace")
+
+
+news_word = st.one_of(
+    st.sampled_from(CLEAN_WORDS),
+    st.builds(mojibake, st.sampled_from(CLEAN_WORDS), st.sampled_from(ENCODINGS)),
+    st.sampled_from(ENTITIES),
+    st.sampled_from([chr(code) for code in range(0x80, 0xA0)]),  # cp1252 bytes read as Latin-1
+    st.sampled_from(_MOJIBAKE_CHARS),  # every character ftfy's badness test looks at
+    st.characters(exclude_categories=["Cs"]),
+)
+news_line = st.lists(news_word, max_size=12).flatmap(
+    lambda words: st.sampled_from(["", " "]).map(lambda glue: " ".join(words).replace(" ", glue or " ", 1))
+)
+news_text = st.lists(news_line, max_size=6).map("\n".join)
 
 
 def fixes(text: str) -> dict[str, int]:
@@ -123,3 +163,43 @@ def test_repair_is_idempotent_for_any_text(text: str) -> None:
     """What repair leaves, repair leaves alone: no fix is undone or newly enabled by another."""
     once = repair(text)
     assert repair(once.text) == type(once)(once.text, ())
+
+
+@given(line=news_line)
+def test_where_ftfy_is_skipped_ftfy_would_change_nothing(line: str) -> None:
+    """The fast path's promise, against ftfy itself, on clean, mojibake, cp1252 and entity-laden
+    lines and on lines of the very characters ftfy's badness test looks at."""
+    if not needs_ftfy(line):
+        assert ftfy.fix_text(line, TEXT_CONFIG) == line
+        assert ftfy.fix_text(line, HTML_CONFIG) == line
+
+
+@given(text=news_text)
+def test_repair_gives_what_it_gives_with_ftfy_on_every_line(text: str) -> None:
+    fast = repair(text)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(repair_module, "needs_ftfy", lambda line: True)
+        patched.setattr(repair_module, "needs_spacing", lambda line: True)
+        slow = repair(text)
+    assert fast == slow
+
+
+@given(line=st.one_of(news_line, any_text))
+def test_where_spacing_is_skipped_it_would_change_nothing(line: str) -> None:
+    if not needs_spacing(line):
+        fixes: set[str] = set()
+        assert repair_module._respace(line, fixes) == line and not fixes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Trump’s “plan” — a café for the naïve, at €20 a cup.",
+        "Müller sagte, es sei „eine große Überraschung“ gewesen.",
+        "« C’est l’été », a déclaré la ministre à Paris.",
+        "¿Qué pasó? El niño llegó a la estación a las 9.",
+    ],
+)
+def test_clean_lines_in_every_language_skip_ftfy(line: str) -> None:
+    """The point of the fast path: ftfy has nothing to do here, and is not asked."""
+    assert not needs_ftfy(line)
