@@ -163,7 +163,16 @@ def test_rule_file_problems_exit_2_one_line_each_with_file_rule_and_hint(tmp_pat
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_an_interrupt_leaves_no_half_written_output(stop: signal.Signals, tmp_path: Path) -> None:
-    pages = [write(tmp_path, f"page{i}.txt", (SAMPLES / "seed-layout.txt").read_bytes()) for i in range(400)]
+    seed = (SAMPLES / "seed-layout.txt").read_bytes()
+    # A long page in the middle keeps the batch busy for seconds after the first records.
+    long_page = b"".join(
+        b"Paragraph %d of a very long page, said the council.\n\n" % n for n in range(100_000)
+    )
+    pages = [write(tmp_path, f"page{i}.txt", seed) for i in range(20)]
+    pages += [
+        write(tmp_path, "long.txt", long_page),
+        *(write(tmp_path, f"after{i}.txt", seed) for i in range(20)),
+    ]
     target = tmp_path / "out" / "all.jsonl"
     target.parent.mkdir()
     proc = subprocess.Popen(
