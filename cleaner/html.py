@@ -77,13 +77,11 @@ class HtmlCaption:
 
 @dataclass(frozen=True, slots=True)
 class HtmlBlock:
-    """A block of the extracted article; `linked` when the page shows its whole text as a link,
-    `confirmed` when trafilatura keeps it also when it favours precision."""
+    """A block of the extracted article; `linked` when the page shows its whole text as a link."""
 
     text: str
     kind: BlockKind
     linked: bool = False
-    confirmed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +113,7 @@ class Extraction:
     def with_texts(self, texts: list[str]) -> Extraction:
         """The same extraction with its texts replaced (repaired), in the order of `texts()`."""
         values = iter(texts)
-        blocks = tuple(
-            HtmlBlock(next(values), block.kind, block.linked, block.confirmed) for block in self.blocks
-        )
+        blocks = tuple(HtmlBlock(next(values), block.kind, block.linked) for block in self.blocks)
         captions = tuple(HtmlCaption(next(values), next(values) or None) for _ in self.captions)
         title, author, published, sitename, description = (next(values) or None for _ in range(5))
         metadata = PageMetadata(title, author, published, sitename, self.metadata.url)
@@ -160,12 +156,7 @@ def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Ext
         url=url,
     )
     links = link_texts(tree)
-    precise = _run_trafilatura(tree, url, source, precise=True)
-    confirmed = {text for text, _ in xml_blocks(precise.body)} if precise is not None else None
-    blocks = tuple(
-        HtmlBlock(text, kind, _linked(text, links), confirmed is None or text in confirmed)
-        for text, kind in xml_blocks(document.body)
-    )
+    blocks = tuple(HtmlBlock(text, kind, _linked(text, links)) for text, kind in xml_blocks(document.body))
     description = _clean(document.description)
     if description and not _is_dek(tree, description, blocks):
         description = None
@@ -190,9 +181,7 @@ def _cut_short(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     return ()
 
 
-def _run_trafilatura(
-    tree: lxml.html.HtmlElement, url: str | None, source: str, *, precise: bool = False
-) -> Document | None:
+def _run_trafilatura(tree: lxml.html.HtmlElement, url: str | None, source: str) -> Document | None:
     """trafilatura's extraction of the tree (which it copies), or None when it finds no article.
 
     trafilatura raises many kinds of errors on broken pages; each becomes an `InputError` naming
@@ -204,8 +193,7 @@ def _run_trafilatura(
         "include_tables": True,
         "include_images": False,
         "date_extraction_params": {"extensive_search": False, "original_date": True},
-        "favor_precision": precise,
-        "with_metadata": not precise,
+        "with_metadata": True,
     }
     try:
         document = trafilatura.bare_extraction(tree, **options)

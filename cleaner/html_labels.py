@@ -41,7 +41,6 @@ class HtmlPage:
     blocks: list[Block]
     preset: list[Decision | None]
     linked: list[bool]
-    confirmed: list[bool]
 
 
 def html_page(extraction: Extraction, continuation: Continuation | None = None) -> HtmlPage:
@@ -51,7 +50,6 @@ def html_page(extraction: Extraction, continuation: Continuation | None = None) 
     end, `cleaner.html_rescue`) is body after the block it continues (`html.page-text`): the
     text path's rules and region kept each of its lines already.
     """
-    doubtful = {block.text for block in extraction.blocks if not block.confirmed}
     items: list[tuple[str, BlockKind, Decision | None, bool]] = [
         (block.text, block.kind, None, block.linked) for block in extraction.blocks
     ]
@@ -80,12 +78,7 @@ def html_page(extraction: Extraction, continuation: Continuation | None = None) 
         items[found] = (items[found][0], BlockKind.CAPTION, decision, items[found][3])
     kept = [item for item in items if item[0]]
     blocks = [Block(i, i + 1, text, kind) for i, (text, kind, _, _) in enumerate(kept)]
-    return HtmlPage(
-        blocks,
-        [item[2] for item in kept],
-        [item[3] for item in kept],
-        [item[0] not in doubtful for item in kept],
-    )
+    return HtmlPage(blocks, [item[2] for item in kept], [item[3] for item in kept])
 
 
 def _place_title(items: list[tuple[str, BlockKind, Decision | None, bool]], title: str | None) -> None:
@@ -140,9 +133,7 @@ def _place_dek(items: list[tuple[str, BlockKind, Decision | None, bool]], descri
         items[found] = (description, items[found][1], dek, items[found][3])
 
 
-def revise(
-    blocks: Sequence[Block], decisions: Sequence[Decision], linked: Sequence[bool], confirmed: Sequence[bool]
-) -> list[Decision]:
+def revise(blocks: Sequence[Block], decisions: Sequence[Decision], linked: Sequence[bool]) -> list[Decision]:
     """The decisions of the text passes, revised for an extraction (see the module docstring)."""
     revised = [
         Decision(Label.BODY, "html.extracted") if decision.reason in _TEXT_PAGE_REASONS else decision
@@ -150,7 +141,6 @@ def revise(
     ]
     _unpair_text_captions(revised)
     _undo_false_end(blocks, revised)
-    _drop_unconfirmed(blocks, revised, confirmed)
     _drop_listed_links(revised, linked)
     _drop_tail_links(blocks, revised, linked)
     return revised
@@ -175,18 +165,6 @@ def _undo_false_end(blocks: Sequence[Block], decisions: list[Decision]) -> None:
     if any(is_prose(blocks[i].text) for i in after):
         for i in after:
             decisions[i] = Decision(Label.BODY, "html.extracted")
-
-
-def _drop_unconfirmed(blocks: Sequence[Block], decisions: list[Decision], confirmed: Sequence[bool]) -> None:
-    """A short body block that trafilatura drops when it favours precision is page furniture it
-    let in (a widget's title, a teaser); a long paragraph it drops is still the article's."""
-    for block in blocks:
-        if (
-            not confirmed[block.index]
-            and decisions[block.index].label is Label.BODY
-            and not is_prose(block.text)
-        ):
-            decisions[block.index] = Decision(Label.BOILERPLATE, "html.unconfirmed")
 
 
 def _drop_listed_links(decisions: list[Decision], linked: Sequence[bool]) -> None:

@@ -37,7 +37,6 @@ class Page:
     preset: list[Decision | None]
     extraction: Extraction | None = None
     linked: list[bool] | None = None  # HTML: which blocks the page shows as whole links
-    confirmed: list[bool] | None = None  # HTML: which blocks a precise extraction keeps too
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +106,7 @@ class Cleaner:
             fixed, repairs = repair_texts(extraction.texts(), from_html=True)
             repaired_extraction = extraction.with_texts(fixed)
             html = html_page(repaired_extraction, self._continuation(text, repaired_extraction, url))
-            page = Page(html.blocks, html.preset, repaired_extraction, html.linked, html.confirmed)
+            page = Page(html.blocks, html.preset, repaired_extraction, html.linked)
             return _Read(page, repairs, "\n".join(block.text for block in page.blocks))
         repaired = repair(text)
         blocks = segment_text(repaired.text)
@@ -142,8 +141,8 @@ def _label(
     page = read.page
     matches = matcher.match(page.blocks, Positions.of(page.blocks), warnings)
     decisions = label_blocks(page.blocks, _merge(page.preset, matches), find_article=page.extraction is None)
-    if page.linked is not None and page.confirmed is not None:
-        decisions = revise(page.blocks, decisions, page.linked, page.confirmed)
+    if page.linked is not None:
+        decisions = revise(page.blocks, decisions, page.linked)
     return assemble(
         page.blocks,
         decisions,

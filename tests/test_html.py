@@ -106,7 +106,7 @@ def test_whole_links_after_the_last_paragraph_are_teasers() -> None:
     blocks = [Block(i, i + 1, text) for i, text in enumerate(texts)]
     decisions = [Decision(Label.BODY, "structure.body")] * len(blocks)
     linked = [False, False, True, False, False, True, True]
-    revised = revise(blocks, decisions, linked, [True] * len(blocks))
+    revised = revise(blocks, decisions, linked)
     assert [d.reason for d in revised[4:]] == ["html.tail-link-heading", "html.tail-link", "html.tail-link"]
     assert revised[2].label is Label.BODY  # a link between paragraphs is the article's
 
@@ -119,15 +119,8 @@ def test_revise_keeps_repeated_lines_of_an_extraction_and_undoes_a_false_end() -
         Decision(Label.BOILERPLATE, "structure.repeated"),
         Decision(Label.BOILERPLATE, "structure.after-end"),
     ]
-    revised = revise(blocks, decisions, [False] * 4, [True] * 4)
+    revised = revise(blocks, decisions, [False] * 4)
     assert [d.label for d in revised] == [Label.BODY] * 4
-
-
-def test_revise_drops_short_blocks_a_precise_extraction_leaves_out() -> None:
-    blocks = [Block(0, 1, PARAGRAPH), Block(1, 2, "Sorry!"), Block(2, 3, PARAGRAPH)]
-    decisions = [Decision(Label.BODY, "structure.body")] * 3
-    revised = revise(blocks, decisions, [False] * 3, [True, False, False])
-    assert [d.reason for d in revised] == ["structure.body", "html.unconfirmed", "structure.body"]
 
 
 def test_a_page_that_breaks_trafilatura_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
