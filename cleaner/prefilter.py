@@ -42,7 +42,7 @@ from typing import Any
 PREFIX_LENGTH = 3
 MAX_PREFIXES = 400  # more distinct starts than this: the reading stops at shorter ones
 MAX_CLASS_LITERALS = 10  # a required class of at most this many characters is a requirement
-MAX_SCANNED_LITERALS = 40  # more literals than this in a tier: index them by their first three
+MAX_SCANNED_LITERALS = 100  # more literals than this in a tier: index them by their first three
 DIGIT = "\0digit"  # requirement "some digit", checked with one regex search per line
 
 _UNICODE_CLASS = re.compile(r"\\p\{[^}]+\}")

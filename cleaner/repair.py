@@ -11,9 +11,11 @@ ftfy changes a line only through one of its fixes. Those other than the encoding
 characters the trigger below lists (taken from ftfy's own tables), or on text that is not in
 NFC. The encoding fix first asks ftfy's `is_bad`, a regular expression of a few dozen
 alternatives; every one of them needs a C1 control, one of Œ œ Ã Â, or two adjacent characters
-of those the expression names (`_MOJIBAKE_CHARS`, read from the expression itself). A line of
-German or French has accented letters, and curly quotes, but rarely two of them side by side,
-so for most lines that cheap test already says no.
+of those the expression names (`_MOJIBAKE_CHARS`, read from the expression itself), and none is
+longer than seven characters. A line of German or French has accented letters, and curly
+quotes, but rarely two of them side by side, so for most lines that cheap test already says
+no; where it finds a pair ("ção" in Portuguese), `is_bad` looks only at the few characters
+around it, where a match holding that pair would lie.
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ import re
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 
 import ftfy
 import regex
 from ftfy.badness import BADNESS_RE, is_bad
-from ftfy.chardata import CONTROL_CHARS
+from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE
 
 from cleaner.model import Repair
 
@@ -84,17 +88,22 @@ def _mojibake_chars() -> str:
     return "".join(chr(code) for code in sorted(codes) if code > 0x7F)
 
 
-# Characters one of ftfy's fixes acts on, by ftfy's own tables: "&" (entities), line breaks
-# (which `repair` has already split on), C1 controls, surrogates, and the control characters
-# ftfy removes (C0, DEL, deprecated format controls, BOM, interlinear annotations).
+# What one of ftfy's fixes acts on, by ftfy's own tables: an entity as it decodes them, line
+# breaks (which `repair` has already split on), C1 controls, surrogates, and the control
+# characters ftfy removes (C0, DEL, deprecated format controls, BOM, interlinear annotations).
 _FTFY_TRIGGER = regex.compile(
-    "[&\\r\\u2028\\u2029\\x80-\\x9f\\p{Cs}"
+    HTML_ENTITY_RE.pattern
+    + "|[\\r\\u2028\\u2029\\x80-\\x9f\\p{Cs}"
     + "".join(regex.escape(chr(code)) for code in sorted(CONTROL_CHARS))
     + "]"
 )
 _MOJIBAKE_CHARS = _mojibake_chars()
 # What every match of ftfy's badness expression contains (see the module's docstring).
-_MAYBE_MOJIBAKE = re.compile(f"[\\x80-\\x9fŒœÃÂ]|[{re.escape(_MOJIBAKE_CHARS)}]{{2}}")
+_MOJIBAKE_SINGLE = re.compile("[\\x80-\\x9fŒœÃÂ]")
+_MOJIBAKE_PAIR = re.compile(f"[{re.escape(_MOJIBAKE_CHARS)}]{{2}}")
+# A match of the badness expression (at most 7 characters long in ftfy 6.3) that holds a pair
+# lies within its length of the pair on either side.
+_BADNESS_REACH = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
 _LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029]")
 _ODD_SPACE = regex.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Invisible characters that only break matching and search: zero-width spaces and soft hyphens
@@ -105,6 +114,19 @@ _SPACE_RUN = regex.compile(r"[ \t\f\v]+")
 # Inside a line, whatever `_repair_spacing` changes: odd spaces, invisible characters, tabs and
 # runs of spaces (`needs_spacing` adds white space at either end).
 _SPACING_TRIGGER = regex.compile(r"[\t\f\v\xa0\u1680\u2000-\u200b\u202f\u205f\u3000\u2060\u180e\xad]| {2}")
+# Scans of a whole text that find every line `needs_ftfy` or `needs_spacing` may say yes to
+# (`_flagged_lines`). Each is a single class or literal for the `re` module, which scans for
+# those at C speed; one combined alternation would try each branch at every position and cost
+# more than ftfy. White space at either end of a line is a space there: every other character
+# `str.isspace` knows is in the spacing class or among the ftfy triggers.
+_FLAGGED_CHAR = re.compile(
+    "[\r\u2028\u2029\x80-\x9f\ud800-\udfffŒœÃÂ"  # line breaks, C1, surrogates, mojibake alone
+    + _SPACING_TRIGGER.pattern.split("|")[0][1:-1]
+    + "".join(re.escape(chr(code)) for code in sorted(CONTROL_CHARS))
+    + "]"
+)
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]{2,}")
+_SPACING_TEXTS = re.compile("  "), re.compile(" \n"), re.compile("\n ")
 # ftfy and the spacing fixes take turns on a line until it stops changing; the bound keeps a
 # hostile line from looping (the property tests check that repairing twice changes nothing).
 _MAX_ROUNDS = 3
@@ -140,19 +162,75 @@ def needs_ftfy(line: str) -> bool:
         return False
     if not unicodedata.is_normalized("NFC", line):
         return True
-    return _MAYBE_MOJIBAKE.search(line) is not None and is_bad(line)
+    if _MOJIBAKE_SINGLE.search(line) is not None:
+        return True
+    return any(is_bad(line[start:end]) for start, end in _around_pairs(line))
+
+
+def _around_pairs(line: str) -> list[tuple[int, int]]:
+    """The stretches of a line within `_BADNESS_REACH` of a pair of mojibake characters, merged
+    where they overlap (a line of Cyrillic, all such characters, is one stretch)."""
+    stretches: list[tuple[int, int]] = []
+    for pair in _MOJIBAKE_PAIR.finditer(line):
+        start, end = max(0, pair.start() - _BADNESS_REACH), pair.end() + _BADNESS_REACH
+        if stretches and start <= stretches[-1][1]:
+            start = stretches.pop()[0]
+        stretches.append((start, end))
+    return stretches
 
 
 def repair(text: str, *, from_html: bool = False) -> Repaired:
-    """Repair encoding damage and spacing, line by line, counting the lines each fix changed."""
+    """Repair encoding damage and spacing, line by line, counting the lines each fix changed.
+
+    Only the lines that one search of the whole text flags are looked at one by one: on a clean
+    page that is none of them, and the text comes back as it is.
+    """
     counts: Counter[str] = Counter()
     config = HTML_CONFIG if from_html else TEXT_CONFIG
-    unified, breaks = _LINE_BREAK.subn("\n", text)
+    unified, breaks = _LINE_BREAK.subn("\n", text) if _has_line_breaks(text) else (text, 0)
     if breaks:
         counts["line-endings"] = breaks
-    lines = [_repair_line(line, config, counts) for line in unified.split("\n")]
+    lines = unified.split("\n")
+    flagged = _flagged_lines(unified, lines)
+    for index in flagged:
+        lines[index] = _repair_line(lines[index], config, counts)
     repairs = tuple(Repair(fix, count) for fix, count in sorted(counts.items()))
-    return Repaired("\n".join(lines), repairs)
+    return Repaired("\n".join(lines) if flagged else unified, repairs)
+
+
+def _has_line_breaks(text: str) -> bool:
+    """Whether `text` has line breaks other than LF (substring tests: faster than a search)."""
+    return "\r" in text or "\u2028" in text or "\u2029" in text
+
+
+def _flagged_lines(text: str, lines: list[str]) -> list[int]:
+    """The indexes of the lines of `text` that `needs_ftfy` or `needs_spacing` may hold true for
+    (a superset: `_repair_line` asks them again)."""
+    if not unicodedata.is_normalized("NFC", text):
+        return list(range(len(lines)))
+    flagged = _flagged_positions(text)
+    if not flagged:
+        return []
+    starts = [0, *accumulate(len(line) + 1 for line in lines)]
+    return sorted({bisect_right(starts, position) - 1 for position in flagged})
+
+
+def _flagged_positions(text: str) -> list[int]:
+    """Positions in `text` on the lines that may need ftfy or spacing (see `_flagged_lines`)."""
+    found = [match.start() for match in HTML_ENTITY_RE.finditer(text)]
+    if text[:1] == " ":
+        found.append(0)
+    if text[-1:] == " ":
+        found.append(len(text) - 1)
+    for scan in (_FLAGGED_CHAR, *_SPACING_TEXTS):
+        # "\n " flags the line after the break
+        found.extend(match.start() + (match.group() == "\n ") for match in scan.finditer(text))
+    if not text.isascii():
+        for run in _NON_ASCII_RUN.finditer(text):  # two adjacent mojibake characters lie in one
+            pair = _MOJIBAKE_PAIR.search(run.group())
+            if pair is not None:
+                found.append(run.start() + pair.start())
+    return found
 
 
 def repair_texts(texts: list[str], *, from_html: bool = False) -> tuple[list[str], tuple[Repair, ...]]:

@@ -114,7 +114,7 @@ def test_a_pattern_read_without_certainty_is_tried_on_every_line(pattern: str) -
 
 
 def test_many_literals_are_found_through_their_first_three_characters() -> None:
-    words = [f"zq{n:03d}word" for n in range(MAX_SCANNED_LITERALS * 3)]
+    words = [f"zq{n:03d}word" for n in range(MAX_SCANNED_LITERALS + 20)]
     prefilter = prefilter_of(*(f"(?i)\\b{word}\\b" for word in words), "(?i)©")
     assert prefilter.literals[0].by_head, "the literals should be indexed, not scanned"
     assert candidates(prefilter, "say ZQ007WORD and zq099word ©") == [7, 99, len(words)]
