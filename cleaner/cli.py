@@ -208,9 +208,9 @@ def _run(
 ) -> batch.Outcomes:
     """The outcomes of the batch, in input order: on a Dask cluster, in worker processes, or here."""
     if dask_scheduler is not None:
-        try:
-            from cleaner import cluster
+        from cleaner import cluster  # imports Dask only when it runs
 
+        try:
             return cluster.run_on_scheduler(items, settings, dask_scheduler)
         except cluster.SchedulerError as error:
             _report(str(error))

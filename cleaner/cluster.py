@@ -141,6 +141,8 @@ def clean_frame(
     columns: dict[str, list[str | None]] = {name: [] for name in FRAME_COLUMNS}
     for values in frame[fields].itertuples(index=False, name=None):
         row = {name: _plain(value) for name, value in zip(fields, values, strict=True)}
+        if isinstance(row.get("id"), float) and row["id"].is_integer():
+            row["id"] = int(row["id"])  # an integer column with a missing value turns float in pandas
         record = _clean_one(cleaner, {name: value for name, value in row.items() if value is not None})
         error = record.get("error")
         columns["clean_title"].append(None if error else record["title"])
