@@ -11,7 +11,9 @@
 
 Inputs are written to a temporary folder and removed after; nothing is written to the
 repository. Wall times include start-up (about a second) and each process's first pages, which
-compile the rules they need; compare numbers from one run, the machine is shared.
+compile the rules they need; compare numbers from one run. On a shared machine the wall-clock
+speed-up depends on what else runs; the CPU time of all processes (parent and workers) does
+not, and shows what running in parallel costs on top of the work itself.
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_PAGES = ROOT.parent / "shared" / "eval" / "scrapinghub-dev" / "pages"
 
-# Runs a command and prints the peak RSS (kB) of its largest process, in a fresh process so that
-# earlier runs do not count: RUSAGE_CHILDREN is the maximum over every child ever waited for.
+# Runs a command and prints its exit code, the peak RSS (kB) of its largest process and the CPU
+# seconds of all its processes, in a fresh process so that earlier runs do not count:
+# RUSAGE_CHILDREN covers every child ever waited for (workers included, once they have ended).
 _PEAK = (
     "import resource, subprocess, sys\n"
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-    "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(code, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
 )
 
 _VOCABULARY = (
@@ -53,6 +57,7 @@ class Run:
     jobs: int
     seconds: float
     peak_mb: float
+    cpu_seconds: float
 
     @property
     def rate(self) -> float:
@@ -91,10 +96,10 @@ def measure(path: Path, documents: int, jobs: int) -> Run:
         [sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True
     )
     seconds = time.perf_counter() - start
-    code, peak_kb = result.stdout.split()
+    code, peak_kb, cpu = result.stdout.split()
     if code != "0":
         sys.exit(f"newsclean exited {code} on {path}: {result.stderr}")
-    return Run(documents, jobs, seconds, int(peak_kb) / 1024)
+    return Run(documents, jobs, seconds, int(peak_kb) / 1024, float(cpu))
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -119,9 +124,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
         runs = [measure(big, args.docs, jobs) for jobs in (1, args.jobs)]
         for run in runs:
-            rate = f"{run.seconds:6.1f} s {run.rate:7.1f} docs/s"
+            rate = f"{run.seconds:6.1f} s {run.rate:7.1f} docs/s  CPU {run.cpu_seconds:6.1f} s"
             print(f"    --jobs {run.jobs}: {rate}  peak {run.peak_mb:6.1f} MB")
-        print(f"    speed-up: {runs[1].rate / runs[0].rate:.2f}x")
+        cpu_ratio = runs[1].cpu_seconds / runs[0].cpu_seconds
+        print(f"    speed-up: {runs[1].rate / runs[0].rate:.2f}x (wall); CPU time x{cpu_ratio:.2f}")
 
         rng = random.Random(6)
         documents = [small_document(rng) for _ in range(500)]
@@ -134,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             megabytes = path.stat().st_size / 1e6
             print(
                 f"    {count:>7} documents ({megabytes:6.1f} MB): {run.seconds:6.1f} s "
-                f"{run.rate:7.1f} docs/s  peak {run.peak_mb:6.1f} MB"
+                f"{run.rate:7.1f} docs/s  CPU {run.cpu_seconds:6.1f} s  peak {run.peak_mb:6.1f} MB"
             )
             path.unlink()
 

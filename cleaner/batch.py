@@ -374,7 +374,8 @@ def _pool(settings: Settings, jobs: int) -> ProcessPoolExecutor:
 def _stop(executor: ProcessPoolExecutor) -> None:
     """Stop the workers now, dropping their work (the batch was interrupted)."""
     executor.shutdown(wait=False, cancel_futures=True)
-    # Python 3.14 has terminate_workers(); before it, the processes are only in `_processes`.
+    # Before Python 3.14 (terminate_workers()) there is no public way to stop a worker that is
+    # busy; the executor keeps its processes in `_processes`, a dict from pid to Process.
     processes = getattr(executor, "_processes", None) or {}
     for worker in list(processes.values()):
         worker.terminate()

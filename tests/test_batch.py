@@ -315,7 +315,13 @@ def test_an_interrupt_with_workers_leaves_no_output_and_no_traceback(
     stop: signal.Signals, tmp_path: Path
 ) -> None:
     """SIGINT goes to the whole process group, as a terminal's Ctrl-C does."""
-    pages = many_files(tmp_path, 800)
+    # A long page in the middle keeps the batch busy for seconds after the first records: the
+    # records after it wait for it, in order.
+    long_page = tmp_path / "long.txt"
+    long_page.write_bytes(
+        b"".join(b"Paragraph %d of a long page, said the council.\n\n" % n for n in range(100_000))
+    )
+    pages = [*many_files(tmp_path, 100), long_page, *many_files(tmp_path, 100)]
     target = tmp_path / "out" / "all.jsonl"
     target.parent.mkdir()
     proc = subprocess.Popen(

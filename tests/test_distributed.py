@@ -88,13 +88,15 @@ def test_a_dataframe_cleaned_on_two_workers_equals_one_process(client: Any) -> N
 
 def test_a_frame_row_takes_missing_cells_as_absent_and_float_ids_as_integers() -> None:
     """pandas turns an integer column with a gap into floats, and a text/html pair into NaNs."""
+    html = (SAMPLES / "seed-layout-html.html").read_text(encoding="utf-8")
     table = pandas.DataFrame(
-        {"id": [1, None, 3], "text": ["Title\n\nBody.", None, "T\n\nB."], "html": [None, "<p>x</p>", None]}
+        {"id": [1, None, 3], "text": ["Title\n\nBody.", None, "T\n\nB."], "html": [None, html, None]}
     )
     assert table["id"].dtype == float
     cleaned = cluster.clean_frame(table)
     assert [json.loads(line).get("id") for line in cleaned["clean_json"]] == [1, None, 3]
     assert cleaned["clean_error"].tolist() == [None, None, None]
+    assert cleaned["clean_title"][1].startswith("Marlow Bay")
 
 
 def test_the_cli_on_a_scheduler_equals_one_process(client: Any, tmp_path: Path) -> None:
