@@ -11,8 +11,11 @@ import io
 import json
 import multiprocessing
 import os
+import pty
+import select
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -346,3 +349,41 @@ def test_an_interrupt_with_workers_leaves_no_output_and_no_traceback(
     assert lines[-1] == f"newsclean: interrupted; {target} was not written", lines
     assert "Traceback" not in stderr.decode()
     assert stdout == b"" and list(target.parent.iterdir()) == []
+
+
+def test_progress_is_on_by_default_when_stderr_is_a_terminal() -> None:
+    controller, terminal = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [newsclean_command(), SEED, SEED],
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            timeout=120,
+            check=False,
+        )
+        os.close(terminal)
+        terminal = -1
+        shown = b""
+        while select.select([controller], [], [], 0.5)[0]:
+            try:
+                part = os.read(controller, 4096)
+            except OSError:  # the other end is closed: all read
+                break
+            if not part:
+                break
+            shown += part
+    finally:
+        if terminal >= 0:
+            os.close(terminal)
+        os.close(controller)
+    assert proc.returncode == 0 and len(proc.stdout.splitlines()) == 2
+    assert b"newsclean: 2 of 2 documents (100%), " in shown
+
+
+def test_dask_scheduler_without_dask_installed_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # what `import distributed` sees without the extra
+    code, out, err = run("--dask-scheduler", "tcp://127.0.0.1:8786", SEED, SEED)
+    assert code == 2 and out == ""
+    assert (
+        err == "newsclean: --dask-scheduler needs Dask: pip install 'newsclean[dask]' (on every worker too)\n"
+    )
