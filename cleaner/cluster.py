@@ -180,7 +180,9 @@ def clean_dataframe(
         "max_bytes": max_bytes,
         "timeout": timeout,
     }
-    meta = clean_frame(frame._meta, **options)  # an empty partition: the columns and their types
+    # `_meta` is Dask's empty stand-in for a partition; cleaning it gives the output's columns
+    # and types without Dask guessing them by running the function on made-up rows.
+    meta = clean_frame(frame._meta, **options)
     return frame.map_partitions(clean_frame, **options, meta=meta)
 
 
