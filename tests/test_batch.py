@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from helpers import SAMPLES, assert_schema_valid, newsclean_command
+from hostile import mojibake_line
 
 from cleaner import batch
 from cleaner.cli import main
@@ -122,6 +123,20 @@ def test_errors_mid_batch_keep_their_place_with_several_jobs(tmp_path: Path) -> 
         f"newsclean: {tmp_path}: is a directory; give the files in it",
         f"newsclean: {SAMPLES / 'cp1252.txt'}: warning: not UTF-8; read as cp1252",
     ]
+
+
+def test_the_limits_hold_inside_the_workers(tmp_path: Path) -> None:
+    """--timeout is the worker's watchdog (rebuilt after fork); --max-bytes is checked on reading."""
+    slow = tmp_path / "slow.txt"
+    slow.write_bytes(mojibake_line(8_000_000))
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 12_000_000)
+    proc = newsclean("--jobs", "2", "--timeout", "1", "--max-bytes", "10M", SEED, slow, big, SEED)
+    assert proc.returncode == 1
+    records = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    assert records[1]["error"].startswith("gave up after 1 s (the time limit per document)")
+    assert records[2]["error"].startswith("too large: over the limit of 10 MB")
+    assert records[0]["body"] == records[3]["body"] != []
 
 
 def test_jobs_0_means_one_per_cpu_and_a_single_input_stays_pretty_json() -> None:
