@@ -17,17 +17,18 @@ import signal
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import click
 
-from cleaner import emit
+from cleaner import batch, emit
 from cleaner.engine import chain_problems
-from cleaner.errors import InputError, NewscleanError, RuleFileError
-from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, format_size, parse_size, too_large
+from cleaner.errors import RuleFileError
+from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, format_size, parse_size
 from cleaner.pipeline import INPUT_FORMATS, Cleaner
+from cleaner.progress import Progress
 from cleaner.repair import fix_surrogates
 from cleaner.rules import RuleSet, check_examples, load_rules
 from cleaner.schema import schema_text
@@ -78,17 +79,17 @@ rules_option = click.option(
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=True, allow_dash=True))
 @click.option(
     "--input-format",
-    type=click.Choice(INPUT_FORMATS),
+    type=click.Choice((*INPUT_FORMATS, "jsonl")),
     default="auto",
     show_default=True,
-    help="How to read inputs.",
+    help="How to read inputs; jsonl: each line a record {id, url, text | html}.",
 )
 @click.option(
     "--format",
     "output_format",
     type=click.Choice(emit.OUTPUT_FORMATS),
     default=None,
-    help="json (one input), jsonl (several), or text.",
+    help="json (one input), jsonl (several, or JSON Lines input), or text.",
 )
 @click.option("--url", default=None, help="URL of the page (selects site rules; never fetched).")
 @rules_option
@@ -118,6 +119,25 @@ rules_option = click.option(
     show_default=True,
     help="Give up on an input after this many seconds (0: no limit).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Clean in this many processes (0: one per CPU); the output keeps the input order.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="A document counter on stderr (default: when stderr is a terminal and there are several).",
+)
+@click.option(
+    "--dask-scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Clean on the workers of this running Dask scheduler (tcp://host:8786); needs newsclean[dask].",
+)
 def clean(
     files: tuple[Path, ...],
     input_format: str,
@@ -128,22 +148,50 @@ def clean(
     output: Path | None,
     max_bytes: int | None,
     timeout: float,
+    jobs: int,
+    progress: bool | None,
+    dask_scheduler: str | None,
 ) -> None:
     """Clean FILE… (or standard input, also as '-') into JSON."""
     cleaner = Cleaner(_load_rules_or_exit(rule_paths), max_bytes=max_bytes, timeout=timeout or None)
     sources = list(files) or [Path("-")]
     if sources == [Path("-")] and sys.stdin.isatty():
         raise click.UsageError("no input: give FILE… or pipe a page into standard input")
-    fmt = output_format or ("json" if len(sources) == 1 else "jsonl")
+    records = input_format == "jsonl"
+    many = records or len(sources) > 1
+    settings = batch.Settings(
+        # Absolute, so that workers started elsewhere (a Dask worker's folder) find the same files.
+        rule_paths=tuple(str(path.resolve()) for path in rule_paths),
+        max_bytes=max_bytes,
+        timeout=timeout or None,
+        output_format=output_format or ("jsonl" if many else "json"),
+        explain=explain,
+        many=many,
+    )
+    items = (
+        batch.jsonl_items(sources, url, max_bytes)
+        if records
+        else batch.file_items(sources, input_format, url, max_bytes)  # type: ignore[arg-type]
+    )
+    counter = Progress(
+        sys.stderr,
+        enabled=progress if progress is not None else sys.stderr.isatty() and many,
+        total=None if records else len(sources),
+    )
     # SIGTERM (a job's time limit, `kill`) stops a batch as Ctrl-C does: output file removed.
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        with _output(output) as out:
-            failed = _clean_each(cleaner, sources, out, fmt, explain, url, input_format, max_bytes)
+        with (
+            _output(output) as out,
+            closing(_run(cleaner, items, settings, jobs, dask_scheduler)) as outcomes,
+        ):
+            failed = _write_all(outcomes, out, counter)
     except KeyboardInterrupt:
+        counter.wipe()
         _report("interrupted" + (f"; {output} was not written" if output else ""))
         sys.exit(EXIT_INTERRUPTED)
     except OSError as error:  # the output file's folder is missing or not writable, the disk full
+        counter.wipe()
         _report(f"{output or 'standard output'}: cannot write: {error.strerror or error}")
         sys.exit(EXIT_USAGE)
     finally:
@@ -151,41 +199,40 @@ def clean(
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-def _clean_each(
+def _run(
     cleaner: Cleaner,
-    sources: list[Path],
-    out: IO[str],
-    fmt: str,
-    explain: bool,
-    url: str | None,
-    input_format: str,
-    max_bytes: int | None,
-) -> bool:
-    """Clean each input in turn into `out`; True when some input failed.
+    items: Iterator[batch.WorkItem],
+    settings: batch.Settings,
+    jobs: int,
+    dask_scheduler: str | None,
+) -> batch.Outcomes:
+    """The outcomes of the batch, in input order: on a Dask cluster, in worker processes, or here."""
+    if dask_scheduler is not None:
+        from cleaner import cluster  # imports Dask only when it runs
 
-    A failed input gets one line on stderr (and an error record in JSON Lines) and the batch
-    goes on; even a bug in newsclean costs only the input that hit it.
-    """
-    failed = False
-    for path in sources:
-        source = "-" if str(path) == "-" else fix_surrogates(str(path))
         try:
-            raw = _read(path, source, max_bytes)
-            article = cleaner.clean(raw, url=url, input_format=input_format, source=source)  # type: ignore[arg-type]
-        except NewscleanError as error:
-            message = _message(error)
+            return cluster.run_on_scheduler(items, settings, dask_scheduler)
+        except cluster.SchedulerError as error:
             _report(str(error))
-        except Exception as error:  # a bug must not lose the rest of the batch
-            message = f"internal error: {type(error).__name__}: {error}"
-            _report(f"{source}: {message}")
-        else:
-            for warning in article.warnings:
-                _report(f"{source}: warning: {warning}")
-            out.write(_render(article, fmt, explain, len(sources) > 1))
-            continue
-        failed = True
-        if fmt == "jsonl" and not explain:
-            out.write(emit.error_jsonl(source, message))
+            sys.exit(EXIT_USAGE)
+    jobs = jobs or batch.cpu_count()
+    if jobs > 1 and settings.many:  # one document gains nothing from starting workers
+        return batch.run_in_processes(items, settings, jobs)
+    return batch.run_here(cleaner, items, settings)
+
+
+def _write_all(outcomes: Iterator[batch.Outcome], out: IO[str], counter: Progress) -> bool:
+    """Write each outcome in turn, its problems to stderr; True when some input failed."""
+    failed = False
+    for outcome in outcomes:
+        if outcome.reports:
+            counter.wipe()
+            for line in outcome.reports:
+                _report(line)
+        out.write(outcome.output)
+        failed |= outcome.failed
+        counter.advance(failed=outcome.failed)
+    counter.close()
     return failed
 
 
@@ -283,42 +330,6 @@ def _load_rules_or_exit(rule_paths: tuple[Path, ...]) -> RuleSet:
             _report(str(problem))
         _report(f"{len(error.problems)} problem(s) in rule files; nothing was cleaned")
         sys.exit(EXIT_USAGE)
-
-
-def _read(path: Path, source: str, max_bytes: int | None) -> bytes:
-    """The bytes of one input; never more than `max_bytes` + 1 are read into memory."""
-    if source == "-":
-        return _read_at_most(sys.stdin.buffer, source, max_bytes)
-    if path.is_dir():
-        raise InputError(source, "is a directory; give the files in it")
-    try:
-        with path.open("rb") as handle:
-            return _read_at_most(handle, source, max_bytes)
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except OSError as error:
-        raise InputError(source, f"cannot read: {error.strerror or error}") from None
-
-
-def _read_at_most(handle: IO[bytes], source: str, max_bytes: int | None) -> bytes:
-    raw = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
-    if max_bytes is not None and len(raw) > max_bytes:
-        raise too_large(source, max_bytes)
-    return raw
-
-
-def _render(article: Any, fmt: str, explain: bool, many: bool) -> str:
-    if explain:
-        return emit.explain(article)
-    if fmt == "text":
-        return (f"==> {article.source} <==\n" if many else "") + emit.to_text(article)
-    if fmt == "jsonl":
-        return emit.to_jsonl(article)
-    return emit.to_json(article)
-
-
-def _message(error: NewscleanError) -> str:
-    return error.message if isinstance(error, InputError) else str(error)
 
 
 # Control characters in a file name or an exception's text would break the one-line promise.

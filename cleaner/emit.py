@@ -14,23 +14,64 @@ from cleaner.repair import fix_surrogates
 OUTPUT_FORMATS = ("json", "jsonl", "text")
 
 
-def to_json(article: Article) -> str:
-    """Pretty JSON of one article (indent 2), with a final newline."""
-    return article.to_json(indent=2) + "\n"
+def add_id(record: dict[str, Any], record_id: str | int | None) -> dict[str, Any]:
+    """The record with the `"id"` of its JSON Lines input record, right after `"source"`.
+
+    >>> add_id({"schema": "newsclean/1", "source": "in.jsonl:3", "url": None}, "a7")
+    {'schema': 'newsclean/1', 'source': 'in.jsonl:3', 'id': 'a7', 'url': None}
+    """
+    keyed: dict[str, Any] = {}
+    for key, value in record.items():
+        keyed[key] = value
+        if key == "source":
+            keyed["id"] = fix_surrogates(record_id) if isinstance(record_id, str) else record_id
+    return keyed
 
 
-def to_jsonl(article: Article) -> str:
-    """One line of JSON Lines."""
-    return article.to_json(indent=None) + "\n"
+def article_record(
+    article: Article, *, record_id: str | int | None = None, with_id: bool = False
+) -> dict[str, Any]:
+    """The JSON object of an article; with `with_id` (JSON Lines input) it carries `"id"`."""
+    record = article.to_dict()
+    return add_id(record, record_id) if with_id else record
 
 
-def error_record(source: str, message: str) -> dict[str, Any]:
+def error_record(
+    source: str, message: str, *, record_id: str | int | None = None, with_id: bool = False
+) -> dict[str, Any]:
     """The JSON Lines record of an input that could not be cleaned (always encodable as UTF-8)."""
-    return {"source": fix_surrogates(source), "error": fix_surrogates(message)}
+    record = {"source": fix_surrogates(source), "error": fix_surrogates(message)}
+    return add_id(record, record_id) if with_id else record
 
 
-def error_jsonl(source: str, message: str) -> str:
-    return json.dumps(error_record(source, message), ensure_ascii=False, separators=(",", ":")) + "\n"
+def error_jsonl(
+    source: str, message: str, *, record_id: str | int | None = None, with_id: bool = False
+) -> str:
+    """One line of JSON Lines for an input that could not be cleaned."""
+    return jsonl(error_record(source, message, record_id=record_id, with_id=with_id))
+
+
+def jsonl(record: dict[str, Any]) -> str:
+    """One record as one line of JSON Lines (compact, UTF-8 characters kept)."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def render(
+    article: Article,
+    output_format: str,
+    *,
+    many: bool = False,
+    record_id: str | int | None = None,
+    with_id: bool = False,
+) -> str:
+    """The article as the CLI writes it: text (with a header per document when there are
+    `many`), JSON Lines or pretty JSON; with `with_id` the JSON carries `"id"`."""
+    if output_format == "text":
+        return (f"==> {article.source} <==\n" if many else "") + to_text(article)
+    record = article_record(article, record_id=record_id, with_id=with_id)
+    if output_format == "jsonl":
+        return jsonl(record)
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_text(article: Article) -> str:
