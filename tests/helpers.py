@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 from collections import Counter
 from pathlib import Path
@@ -55,6 +56,13 @@ def assert_conserved(blocks: list[Block], record: dict[str, Any]) -> None:
             found[next(text for text in neighbours if credit in text)] += 1
     expected = Counter(block.text for block in blocks)
     assert found == expected, f"missing {expected - found}; extra {found - expected}"
+
+
+def interruptible() -> None:
+    """Run in a child process before exec: SIGINT interrupts it, as Ctrl-C in a terminal does,
+    even when the tests run in the background of a non-interactive shell, which ignores SIGINT
+    for its children (and children inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def newsclean_command() -> str:

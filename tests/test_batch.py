@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import SAMPLES, assert_schema_valid, newsclean_command
+from helpers import SAMPLES, assert_schema_valid, interruptible, newsclean_command
 from hostile import mojibake_line
 
 from cleaner import batch
@@ -347,6 +347,7 @@ def test_an_interrupt_with_workers_leaves_no_output_and_no_traceback(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=interruptible,
     )
     deadline = time.monotonic() + 60
     while not any(path.stat().st_size for path in target.parent.iterdir()):  # records are being written

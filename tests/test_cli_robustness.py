@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import SAMPLES, assert_schema_valid, newsclean_command
+from helpers import SAMPLES, assert_schema_valid, interruptible, newsclean_command
 from hostile import HOSTILE, PAGE, Hostile, mojibake_line, write
 
 from cleaner.cli import main
@@ -179,6 +179,7 @@ def test_an_interrupt_leaves_no_half_written_output(stop: signal.Signals, tmp_pa
         [newsclean_command(), "-o", str(target), *map(str, pages)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=interruptible,
     )
     deadline = time.monotonic() + ANSWER_WITHIN
     while not any(path.stat().st_size for path in target.parent.iterdir()):  # records are being written
