@@ -35,7 +35,7 @@ _SPACES = regex.compile(r"\s+")
 PARSER_MAX_DEPTH = 256
 # An element at that depth (the root is at depth 1), looked for by libxml2 rather than a walk
 # in Python: a third of the time on a real page.
-_AT_DEPTH_LIMIT = etree.XPath(f"boolean(//*[count(ancestor::*) >= {PARSER_MAX_DEPTH - 1}])")
+_AT_DEPTH_LIMIT = f"boolean(//*[count(ancestor::*) >= {PARSER_MAX_DEPTH - 1}])"
 
 # trafilatura's XML: block elements and what they are; containers only hold blocks.
 _KINDS = {
@@ -144,7 +144,12 @@ def parse_html(html: str, source: str = "-") -> lxml.html.HtmlElement:
 def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Extraction:
     """Extract the article of an HTML page; raise `InputError` when the page cannot be parsed
     or trafilatura fails on it."""
-    tree = parse_html(html, source)
+    return extract_tree(parse_html(html, source), url=url, source=source)
+
+
+def extract_tree(tree: lxml.html.HtmlElement, *, url: str | None = None, source: str = "-") -> Extraction:
+    """Extract the article of a page parsed by `parse_html`, leaving the tree as it was
+    (trafilatura works on a copy); raise `InputError` when trafilatura fails on it."""
     cut = _cut_short(tree)
     captions = tuple(page_captions(tree))
     document = _run_trafilatura(tree, url, source)
@@ -172,7 +177,7 @@ def _cut_short(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     A page nested exactly that deep loses nothing, but no real page is; one that reaches the
     limit is nearly always broken markup (thousands of unclosed elements) that lost its end.
     """
-    if not _AT_DEPTH_LIMIT(tree):
+    if not tree.xpath(_AT_DEPTH_LIMIT):
         return ()
     return (
         f"the HTML is nested {PARSER_MAX_DEPTH} elements deep, where the parser stops: "

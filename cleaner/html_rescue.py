@@ -17,9 +17,11 @@ trafilatura's choices far more often than it is right, so it confirms and never 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import lxml.html
 import regex
 from lxml import etree
 
@@ -63,34 +65,41 @@ _BLOCK_ELEMENTS = frozenset({
 _HIDDEN_ELEMENTS = frozenset({"script", "style", "noscript", "template", "svg", "iframe"})
 
 
-def visible_text(html: str) -> str:
-    """The page's visible text, one block element per line ("" for a page lxml cannot read:
-    the rescue is an extra, never a reason to fail). Iterative, so deep nesting is no limit."""
+def visible_text(page: str | lxml.html.HtmlElement) -> str:
+    """The visible text of a page (its HTML, or its tree from `parse_html`), one block element
+    per line ("" for a page lxml cannot read: the rescue is an extra, never a reason to fail).
+
+    The walk is an XSLT stylesheet that libxslt runs in C, three times faster than the same
+    walk in Python over lxml's elements.
+    """
     try:
-        root = parse_html(html)
-    except InputError:
+        root = parse_html(page) if isinstance(page, str) else page
+        text = str(_visible_text_stylesheet()(root))
+    except (InputError, etree.XSLTError):
         return ""
-    parts: list[str] = []
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, element in walker:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if event == "start":
-            if tag in _HIDDEN_ELEMENTS:
-                walker.skip_subtree()
-                parts.append(element.tail or "")
-                continue
-            if tag in _BLOCK_ELEMENTS:
-                parts.append("\n")
-            if tag:
-                parts.append(element.text or "")
-        else:
-            if tag in _HIDDEN_ELEMENTS:
-                continue
-            if tag in _BLOCK_ELEMENTS:
-                parts.append("\n")
-            parts.append(element.tail or "")
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+# Hidden elements give nothing (their tails, being the parent's text, still show); block
+# elements give their content between line breaks; text nodes give their text.
+_VISIBLE_TEXT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="{"|".join(sorted(_HIDDEN_ELEMENTS))}"/>
+  <xsl:template match="{"|".join(sorted(_BLOCK_ELEMENTS))}">
+    <xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text>
+  </xsl:template>
+</xsl:stylesheet>"""
+_PER_THREAD = threading.local()
+
+
+def _visible_text_stylesheet() -> etree.XSLT:
+    """The compiled stylesheet, one per thread: lxml does not promise that one XSLT object
+    may run in several threads at once."""
+    stylesheet: etree.XSLT | None = getattr(_PER_THREAD, "stylesheet", None)
+    if stylesheet is None:
+        stylesheet = _PER_THREAD.stylesheet = etree.XSLT(etree.XML(_VISIBLE_TEXT))
+    return stylesheet
 
 
 def trigrams(text: str) -> set[Trigram]:

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import lxml.html
+
 from cleaner.assemble import assemble
 from cleaner.decode import decode
 from cleaner.engine import Match, Matcher, MatcherCache, Positions
-from cleaner.html import Extraction, extract_html, looks_like_html
+from cleaner.html import Extraction, extract_tree, looks_like_html, parse_html
 from cleaner.html_labels import html_page, revise
 from cleaner.html_rescue import Continuation, anchor, continuation, last_extracted, visible_text
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, REGEX_TIMEOUT, Limits, TimeBudget
@@ -102,10 +104,11 @@ class Cleaner:
             text = raw
         is_html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
         if is_html:
-            extraction = extract_html(text, url=url, source=source)
+            tree = parse_html(text, source)
+            extraction = extract_tree(tree, url=url, source=source)
             fixed, repairs = repair_texts(extraction.texts(), from_html=True)
             repaired_extraction = extraction.with_texts(fixed)
-            html = html_page(repaired_extraction, self._continuation(text, repaired_extraction, url))
+            html = html_page(repaired_extraction, self._continuation(tree, repaired_extraction, url))
             page = Page(html.blocks, html.preset, repaired_extraction, html.linked)
             return _Read(page, repairs, "\n".join(block.text for block in page.blocks))
         repaired = repair(text)
@@ -114,12 +117,14 @@ class Cleaner:
             warnings.append("no text: the input is empty or blank")
         return _Read(Page(blocks, [None] * len(blocks)), repaired.repairs, repaired.text)
 
-    def _continuation(self, html: str, extraction: Extraction, url: str | None) -> Continuation | None:
+    def _continuation(
+        self, tree: lxml.html.HtmlElement, extraction: Extraction, url: str | None
+    ) -> Continuation | None:
         """The rest of the article when the page's visible text shows that the extraction
         stopped short of it (`cleaner.html_rescue`); the page text is labelled as text input
         is, and only on pages where a paragraph the extraction lacks follows its last one."""
         extracted = [block.text for block in extraction.blocks]
-        page_text = repair(visible_text(html)).text
+        page_text = repair(visible_text(tree)).text
         lines = segment_text(page_text)
         last = last_extracted(lines, extracted)
         if last is None:

@@ -3,6 +3,8 @@ errors as InputError, and the HTML revisions of the text passes. Invented pages 
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from lxml import etree
 
@@ -191,3 +193,16 @@ def test_visible_text_gives_one_line_per_block_as_a_copy_paste_does() -> None:
     lines = segment_text(visible_text(_page("<h1>Pier</h1><p>One <b>two</b></p><ul><li>Three</li></ul>")))
     assert [line.text for line in lines] == ["Pier vote", "Pier", "One two", "Three"]  # <title> first
     assert trigrams("One two") == set()
+
+
+def test_visible_text_leaves_out_scripts_and_styles_but_not_the_text_after_them() -> None:
+    page = _page("<p>Before<script>var x = 1;</script> after</p><style>p {}</style><div>Next</div>")
+    assert visible_text(page).split("\n")[1:] == ["Before after", "Next"]
+
+
+def test_visible_text_is_the_same_from_a_tree_and_in_any_thread() -> None:
+    page = _page("<h1>Pier</h1><p>One <b>two</b></p>")
+    expected = visible_text(page)
+    assert visible_text(parse_html(page)) == expected
+    with ThreadPoolExecutor(4) as pool:
+        assert set(pool.map(visible_text, [page] * 16)) == {expected}
