@@ -233,7 +233,7 @@ def _page_headline(blocks: Sequence[Block], decisions: Sequence[Decision | None]
         candidates.add(joined)
     candidates.update(parts)
     for text in sorted(candidates, key=len, reverse=True):
-        if len(text.split()) < 2:
+        if len(text.split()) < 2 or text.endswith("."):  # a sentence said twice, not a <title>
             continue
         for block in blocks[1:]:
             if decisions[block.index] is None and block.text == text:

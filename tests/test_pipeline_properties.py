@@ -55,6 +55,10 @@ def test_any_text(cleaner: Cleaner, twin: Cleaner, raw: str) -> None:
         "&nbsp;Ã©",  # an NBSP hid mojibake from the first repair
         "Â\x0c0",  # a form feed turned into a space that ftfy then read as mojibake
         "Pier Vote Passes\nPier Vote Passes\nBy Jane Doe",  # the headline twice became title and dek
+        # a sentence said twice: the first copy, first in the cleaned text, read as the <title>
+        "Nov 18, 2019 at 9:24 pm ET • 2 min read\n\nBy the end of the year, prices had doubled.\n\n"
+        "A farmer checks his crop. Marie Blanc/AFP via Getty Images\n\n"
+        "By the end of the year, prices had doubled.",
     ],
 )
 def test_cleaning_again_changes_nothing_where_it_once_did(cleaner: Cleaner, twin: Cleaner, raw: str) -> None:
