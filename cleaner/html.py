@@ -34,7 +34,7 @@ _SPACES = regex.compile(r"\s+")
 # huge_tree): what lies deeper, and everything after it, is not in the tree.
 PARSER_MAX_DEPTH = 256
 # An element at that depth (the root is at depth 1), looked for by libxml2 rather than a walk
-# in Python: a third of the time on a real page.
+# in Python (a third of the walk's time on a real page).
 _AT_DEPTH_LIMIT = f"boolean(//*[count(ancestor::*) >= {PARSER_MAX_DEPTH - 1}])"
 
 # trafilatura's XML: block elements and what they are; containers only hold blocks.
