@@ -63,9 +63,9 @@ _FTFY_STEP_NAMES = {
 }
 
 
-def _mojibake_chars() -> str:
-    """The non-ASCII characters that ftfy's badness expression names, in its classes or as
-    literals (read with the standard parser, so a new ftfy version is read as it is)."""
+def _mojibake_chars(badness: sre_parse.SubPattern) -> str:
+    """The non-ASCII characters that ftfy's badness expression (as the standard parser reads
+    it, so a new ftfy version is read as it is) names, in its classes or as literals."""
     codes: set[int] = set()
 
     def collect(items: list[tuple[object, object]]) -> None:
@@ -84,26 +84,27 @@ def _mojibake_chars() -> str:
             elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
                 collect(list(arg[2]))  # type: ignore[index]
 
-    collect(list(sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags)))
+    collect(list(badness))
     return "".join(chr(code) for code in sorted(codes) if code > 0x7F)
 
 
 # What one of ftfy's fixes acts on, by ftfy's own tables: an entity as it decodes them, line
 # breaks (which `repair` has already split on), C1 controls, surrogates, and the control
 # characters ftfy removes (C0, DEL, deprecated format controls, BOM, interlinear annotations).
-_FTFY_TRIGGER = regex.compile(
-    HTML_ENTITY_RE.pattern
-    + "|[\\r\\u2028\\u2029\\x80-\\x9f\\p{Cs}"
-    + "".join(regex.escape(chr(code)) for code in sorted(CONTROL_CHARS))
-    + "]"
+# Character sets are written once, as class contents, and combined below.
+_FTFY_CHARS = "\r\u2028\u2029\x80-\x9f\ud800-\udfff" + "".join(
+    re.escape(chr(code)) for code in sorted(CONTROL_CHARS)
 )
-_MOJIBAKE_CHARS = _mojibake_chars()
+_FTFY_TRIGGER = re.compile(f"{HTML_ENTITY_RE.pattern}|[{_FTFY_CHARS}]")
+_BADNESS = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+_MOJIBAKE_CHARS = _mojibake_chars(_BADNESS)
 # What every match of ftfy's badness expression contains (see the module's docstring).
-_MOJIBAKE_SINGLE = re.compile("[\\x80-\\x9fŒœÃÂ]")
+_MOJIBAKE_ALONE = "\x80-\x9fŒœÃÂ"
+_MOJIBAKE_SINGLE = re.compile(f"[{_MOJIBAKE_ALONE}]")
 _MOJIBAKE_PAIR = re.compile(f"[{re.escape(_MOJIBAKE_CHARS)}]{{2}}")
 # A match of the badness expression (at most 7 characters long in ftfy 6.3) that holds a pair
 # lies within its length of the pair on either side.
-_BADNESS_REACH = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
+_BADNESS_REACH = _BADNESS.getwidth()[1]
 _LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029]")
 _ODD_SPACE = regex.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Invisible characters that only break matching and search: zero-width spaces and soft hyphens
@@ -113,18 +114,14 @@ _ZERO_WIDTH = regex.compile(r"[\u200b\u2060\u180e\xad]")
 _SPACE_RUN = regex.compile(r"[ \t\f\v]+")
 # Inside a line, whatever `_repair_spacing` changes: odd spaces, invisible characters, tabs and
 # runs of spaces (`needs_spacing` adds white space at either end).
-_SPACING_TRIGGER = regex.compile(r"[\t\f\v\xa0\u1680\u2000-\u200b\u202f\u205f\u3000\u2060\u180e\xad]| {2}")
+_SPACING_CHARS = "\t\f\v\xa0\u1680\u2000-\u200b\u202f\u205f\u3000\u2060\u180e\xad"
+_SPACING_TRIGGER = re.compile(f"[{_SPACING_CHARS}]| {{2}}")
 # Scans of a whole text that find every line `needs_ftfy` or `needs_spacing` may say yes to
 # (`_flagged_lines`). Each is a single class or literal for the `re` module, which scans for
 # those at C speed; one combined alternation would try each branch at every position and cost
 # more than ftfy. White space at either end of a line is a space there: every other character
 # `str.isspace` knows is in the spacing class or among the ftfy triggers.
-_FLAGGED_CHAR = re.compile(
-    "[\r\u2028\u2029\x80-\x9f\ud800-\udfffŒœÃÂ"  # line breaks, C1, surrogates, mojibake alone
-    + _SPACING_TRIGGER.pattern.split("|")[0][1:-1]
-    + "".join(re.escape(chr(code)) for code in sorted(CONTROL_CHARS))
-    + "]"
-)
+_FLAGGED_CHAR = re.compile(f"[{_FTFY_CHARS}{_MOJIBAKE_ALONE}{_SPACING_CHARS}]")
 _NON_ASCII_RUN = re.compile("[^\x00-\x7f]{2,}")
 _SPACING_TEXTS = re.compile("  "), re.compile(" \n"), re.compile("\n ")
 # ftfy and the spacing fixes take turns on a line until it stops changing; the bound keeps a
