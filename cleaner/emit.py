@@ -6,6 +6,7 @@ Pure string formatting; the CLI decides where the strings go.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from cleaner.model import Article, Label
@@ -76,9 +77,12 @@ def render(
 
 def to_text(article: Article) -> str:
     """The article as plain text: title, subtitle, then paragraphs, separated by blank lines."""
-    parts = [part for part in (article.title, article.subtitle) if part]
-    parts.extend(article.body)
-    return "\n\n".join(parts) + "\n"
+    return paragraphs_text([part for part in (article.title, article.subtitle) if part] + list(article.body))
+
+
+def paragraphs_text(paragraphs: Iterable[str]) -> str:
+    """Paragraphs as plain text, separated by blank lines."""
+    return "\n\n".join(paragraphs) + "\n"
 
 
 def explain(article: Article) -> str:

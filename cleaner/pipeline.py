@@ -25,6 +25,7 @@ from cleaner.model import Article, Block, Decision, Label, Repair
 from cleaner.repair import fix_surrogates, repair, repair_texts
 from cleaner.rules import Pack, RuleSet, host_of, load_rules
 from cleaner.segment import segment_text
+from cleaner.settle import settle
 from cleaner.structure import label_blocks
 
 InputFormat = Literal["auto", "text", "html"]
@@ -146,6 +147,8 @@ def _label(
     page = read.page
     matches = matcher.match(page.blocks, Positions.of(page.blocks), warnings)
     decisions = label_blocks(page.blocks, _merge(page.preset, matches), find_article=page.extraction is None)
+    if page.extraction is None:
+        decisions = settle(page.blocks, decisions, lambda text: _relabel(text, matcher))
     if page.linked is not None:
         decisions = revise(page.blocks, decisions, page.linked)
     return assemble(
@@ -158,6 +161,16 @@ def _label(
         warnings=[*warnings, *(page.extraction.warnings if page.extraction else ())],
         metadata=page.extraction.metadata if page.extraction else None,
     )
+
+
+def _relabel(text: str, matcher: Matcher) -> tuple[list[Block], list[Decision]]:
+    """Label a cleaned text as `Cleaner.clean` labels text input; `settle` runs it on the
+    printed article. The text is not repaired again: its lines are repaired lines, and repair
+    leaves its own output alone (tests/test_repair.py). A rule that times out here was already
+    reported on the page itself."""
+    blocks = segment_text(text)
+    matches = matcher.match(blocks, Positions.of(blocks), [])
+    return blocks, label_blocks(blocks, matches)
 
 
 _DEFAULT_CLEANER: Cleaner | None = None

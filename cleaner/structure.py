@@ -12,7 +12,9 @@ In order:
 6. `structure.publisher`: lines that only name the publisher of the copyright line;
 7. `structure.after-end` and `structure.footer`: what follows an end-of-article marker, and
    link lines once the footer has begun;
-8. `structure.body`: everything else.
+8. the title comes first: a title found below kept text moves up to the page-title line that
+   names it, or is a subheading (`cleaner.settle` then relies on the printed order);
+9. `structure.body`: everything else.
 """
 
 from __future__ import annotations
@@ -86,6 +88,8 @@ def label_blocks(
     _drop_publisher_lines(blocks, decisions)
     if find_article and not region.empty:
         _apply_region(blocks, decisions, classes, region)
+    if find_article and title is not None and any(d is None for d in decisions[:title]):
+        _title_below_text(blocks, decisions, title, headline is not None)
     return [decision or Decision(Label.BODY, "structure.body") for decision in decisions]
 
 
@@ -176,6 +180,20 @@ def _apply_region(
             decisions[i] = Decision(Label.BOILERPLATE, "structure.after-article")
         elif classes[i] is ContentClass.BAD and not ends_sentence(blocks[i].text):
             decisions[i] = Decision(Label.BOILERPLATE, "structure.low-content")
+
+
+def _title_below_text(
+    blocks: Sequence[Block], decisions: list[Decision | None], title: int, from_page_title: bool
+) -> None:
+    """The title is printed first, so it must come first: a title found below kept text is
+    moved up to the page's first line when that line, the page `<title>`, names it; otherwise
+    it was a subheading of the story. Its dek goes back to the story either way."""
+    for i, decision in enumerate(decisions):
+        if decision is not None and decision.label in (Label.TITLE, Label.SUBTITLE):
+            decisions[i] = None
+    if from_page_title:
+        decisions[0] = Decision(Label.TITLE, "structure.page-title", text=blocks[title].text)
+        decisions[title] = Decision(Label.BOILERPLATE, "structure.title-copy")
 
 
 def _find_title(blocks: Sequence[Block], decisions: list[Decision | None], region: Region) -> int | None:

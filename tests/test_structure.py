@@ -154,3 +154,19 @@ def test_flags_say_when_the_body_is_a_paywall_teaser() -> None:
 
 def test_flags_say_when_nothing_looks_like_an_article() -> None:
     assert "no-article" in clean("Home\n\nNews\n\nSports\n\nAdvertisement").flags
+
+
+def test_a_headline_like_line_below_kept_text_is_a_subheading_not_the_title() -> None:
+    article = clean("Harbor\n\nNorth Pier Will Be Rebuilt\n\nTides\n")
+    assert article.title is None
+    assert article.body == ("Harbor", "North Pier Will Be Rebuilt", "Tides")
+
+
+def test_a_page_headline_printed_after_the_story_is_titled_on_the_page_title_line() -> None:
+    headline = "North Pier Will Be Rebuilt"
+    page = f"{headline} | The Harbor Times\n\n{LEDE}\n\n{SECOND}\n\n{headline}\n"
+    found = labels(page)
+    assert clean(page).title == "North Pier Will Be Rebuilt"
+    assert found["North Pier Will Be Rebuilt | The Harbor Times"] == ("title", "structure.page-title")
+    assert found["North Pier Will Be Rebuilt"] == ("boilerplate", "structure.title-copy")
+    assert clean(page).body == (LEDE, SECOND)
