@@ -63,8 +63,8 @@ class Stopwords:
         """The share of a text's words that are stopwords (1.0 when there is no stoplist)."""
         if not self.words:
             return 1.0
-        # Soft hyphens split words; numbers (scores, prices, dates) are no words of a language.
-        tokens = [t for t in _WORD.findall(text.lower().replace("\xad", "")) if not t.isdigit()]
+        # Numbers (scores, prices, dates) are no words of a language.
+        tokens = [t for t in _words(text) if not t.isdigit()]
         if not tokens:
             return 0.0
         return sum(map(self.words.__contains__, tokens)) / len(tokens)
@@ -90,7 +90,7 @@ def detect_stopwords(texts: Sequence[str]) -> Stopwords:
     """The stoplist that covers most words of the longest texts, or none if none fits."""
     sample: list[str] = []
     for text in sorted(texts, key=len, reverse=True):
-        sample.extend(_WORD.findall(text.lower().replace("\xad", "")))
+        sample.extend(_words(text))
         if len(sample) >= SAMPLE_WORDS:
             break
     if not sample:
@@ -104,6 +104,11 @@ def detect_stopwords(texts: Sequence[str]) -> Stopwords:
     if hits[best] < MIN_LANGUAGE_SHARE * len(sample):
         return Stopwords(None, frozenset())
     return Stopwords(LANGUAGES[best], _stoplists()[LANGUAGES[best]])
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words of a text; a soft hyphen does not split a word."""
+    return _WORD.findall(text.lower().replace("\xad", ""))
 
 
 def classify(text: str, stopwords: Stopwords) -> ContentClass:

@@ -12,7 +12,7 @@ limit per document instead of one per line.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 import regex
@@ -65,11 +65,22 @@ class Matcher:
         self.prefilter = Prefilter.build(
             [rule.pattern.pattern for rule in self.rules], [rule.max_chars for rule in self.rules]
         )
+        self._placed = sum(1 << n for n, rule in enumerate(self.rules) if rule.where is not Where.ANY)
         self._reduced: dict[frozenset[str], Matcher] = {}
         self._lock = threading.Lock()
 
-    def match(self, blocks: Sequence[Block], positions: Positions, warnings: list[str]) -> list[Match | None]:
+    def match(
+        self,
+        blocks: Sequence[Block],
+        positions: Positions,
+        warnings: list[str],
+        cleared: Set[str] = frozenset(),
+    ) -> list[Match | None]:
         """The deciding rule of each block, or None where no rule matches.
+
+        `cleared` are texts that no rule matched elsewhere (the same line on the full page,
+        when the article is labelled again): only a rule bound to the head or tail of a page
+        can match them here, so only those are tried.
 
         A rule that runs out of time on a block is off for the rest of the document: a pattern
         that backtracks catastrophically on one line of a page usually does on the next
@@ -78,7 +89,7 @@ class Matcher:
         matcher = self
         found: list[Match | None] = []
         for block in blocks:
-            match, slow = matcher._match_block(block, positions)
+            match, slow = matcher._match_block(block, positions, block.text in cleared)
             for rule in slow:
                 warnings.append(
                     f"rule {rule.id} timed out on line {block.line}; treated as no match, "
@@ -99,16 +110,21 @@ class Matcher:
                 self._reduced[key] = reduced
             return reduced
 
-    def _match_block(self, block: Block, positions: Positions) -> tuple[Match | None, tuple[Rule, ...]]:
+    def _match_block(
+        self, block: Block, positions: Positions, cleared: bool = False
+    ) -> tuple[Match | None, tuple[Rule, ...]]:
         """The deciding rule of one block (or None), and the rules that ran out of time on it.
 
-        Candidates come in the rules' order, which is their priority order.
+        Candidates come in the rules' order, which is their priority order. A cleared block's
+        candidates are the rules bound to a position, few enough to try without the prefilter.
         """
         text = block.text
         slow: list[Rule] = []
-        for number in iter_bits(self.prefilter.candidates(text)):
+        for number in iter_bits(self._placed if cleared else self.prefilter.candidates(text)):
             rule = self.rules[number]
             if not positions.allows(rule.where, block.index):
+                continue
+            if cleared and rule.max_chars is not None and len(text) > rule.max_chars:
                 continue
             try:
                 found = rule.pattern.search(text, timeout=self.timeout)

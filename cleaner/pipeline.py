@@ -7,7 +7,7 @@ Each document is checked against the cleaner's `Limits` (size, then time; see `l
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -145,10 +145,14 @@ def _label(
 ) -> Article:
     """Label the blocks of a document with rules and structure, and assemble the article."""
     page = read.page
+    reported = len(warnings)
     matches = matcher.match(page.blocks, Positions.of(page.blocks), warnings)
     decisions = label_blocks(page.blocks, _merge(page.preset, matches), find_article=page.extraction is None)
     if page.extraction is None:
-        decisions = settle(page.blocks, decisions, lambda text: _relabel(text, matcher))
+        # Lines no rule matched need not be tried again, unless a rule timed out (and was off).
+        unmatched = {block.text for block, match in zip(page.blocks, matches, strict=True) if match is None}
+        cleared = frozenset() if len(warnings) > reported else unmatched
+        decisions = settle(page.blocks, decisions, lambda text: _relabel(text, matcher, cleared))
     if page.linked is not None:
         decisions = revise(page.blocks, decisions, page.linked)
     return assemble(
@@ -163,13 +167,13 @@ def _label(
     )
 
 
-def _relabel(text: str, matcher: Matcher) -> tuple[list[Block], list[Decision]]:
+def _relabel(text: str, matcher: Matcher, cleared: Set[str]) -> tuple[list[Block], list[Decision]]:
     """Label a cleaned text as `Cleaner.clean` labels text input; `settle` runs it on the
-    printed article. The text is not repaired again: its lines are repaired lines, and repair
-    leaves its own output alone (tests/test_repair.py). A rule that times out here was already
-    reported on the page itself."""
+    printed article, whose `cleared` lines no rule matched on the page. The text is not
+    repaired again: its lines are repaired lines, and repair leaves its own output alone
+    (tests/test_repair.py). A rule that times out here was already reported on the page."""
     blocks = segment_text(text)
-    matches = matcher.match(blocks, Positions.of(blocks), [])
+    matches = matcher.match(blocks, Positions.of(blocks), [], cleared)
     return blocks, label_blocks(blocks, matches)
 
 

@@ -33,6 +33,16 @@ why = "Sign-in prompt."
 examples.match = ["Sign in to read on"]
 examples.keep = ["They had to sign in first."]
 """
+TAIL_RULE = """
+[[rule]]
+id = "mine.tail-sign-in"
+label = "boilerplate"
+pattern = '''^Sign in now\\b'''
+where = "tail"
+why = "Sign-in prompt under the story."
+examples.match = ["Sign in now to read on"]
+examples.keep = ["Sign in to read on"]
+"""
 SLOW_PACK = SLOW_RULE + SIGN_IN_RULE
 HOSTILE = "a" * 40 + "!"
 TIMEOUT = 0.05
@@ -92,3 +102,17 @@ def test_a_slow_user_rule_does_not_stop_the_builtin_rules(tmp_path: Path) -> Non
         (r.text, r.reason) for r in article.removed
     ]
     assert_conserved(text_blocks(page), article.to_dict())
+
+
+def test_a_cleared_line_is_tried_only_against_rules_bound_to_a_position(tmp_path: Path) -> None:
+    pack = tmp_path / "placed.toml"
+    pack.write_text(TAIL_RULE + SIGN_IN_RULE, encoding="utf-8")
+    matcher = Matcher(load_rules([pack], builtin=False).generic)
+    page = blocks(["Sign in now to read on", "Sign in to read on"])
+    anywhere = matcher.match(page, Positions(None, None), [])
+    assert [m.rule.id if m else None for m in anywhere] == ["mine.tail-sign-in", "mine.sign-in"]
+    cleared = {"Sign in now to read on", "Sign in to read on"}
+    in_the_tail = matcher.match(page, Positions(None, None), [], cleared)
+    assert [m.rule.id if m else None for m in in_the_tail] == ["mine.tail-sign-in", None]
+    in_the_body = matcher.match(page, Positions(5, 5), [], cleared)
+    assert in_the_body == [None, None]
