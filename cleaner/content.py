@@ -38,6 +38,7 @@ STOPWORDS_HIGH = 0.32
 # A document whose best stoplist covers less than this share of its words has none.
 MIN_LANGUAGE_SHARE = 0.08
 SAMPLE_WORDS = 400
+SAMPLE_CHARS = 16_000  # holds SAMPLE_WORDS words and more: a block of megabytes is not read whole
 SHORT_SENTENCE_MIN_WORDS = 4
 
 _WORD = regex.compile(r"\w+")
@@ -90,7 +91,7 @@ def detect_stopwords(texts: Sequence[str]) -> Stopwords:
     """The stoplist that covers most words of the longest texts, or none if none fits."""
     sample: list[str] = []
     for text in sorted(texts, key=len, reverse=True):
-        sample.extend(_words(text))
+        sample.extend(_words(text[:SAMPLE_CHARS]))
         if len(sample) >= SAMPLE_WORDS:
             break
     if not sample:

@@ -1,0 +1,29 @@
+"""Features: measurements of one block's text."""
+
+from __future__ import annotations
+
+import regex
+
+from cleaner.features import CJK_FLOOR, ends_sentence, is_prose, word_count
+
+SCRIPTS_WITHOUT_SPACES = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
+def test_no_han_hiragana_or_katakana_character_lies_below_the_cjk_floor() -> None:
+    below = "".join(map(chr, range(ord(CJK_FLOOR))))
+    assert SCRIPTS_WITHOUT_SPACES.search(below) is None
+
+
+def test_words_are_counted_by_spaces_and_in_chinese_and_japanese_by_characters() -> None:
+    assert word_count("The bridge reopened on “Monday”, über alles.") == 7
+    assert word_count("武汉本来就是一个英雄的城市") == 6
+    assert word_count("ひらがな カタカナ") == 4
+    assert word_count("Ein Satz mit — Gedankenstrich und ⅓ Brüchen") == 8
+
+
+def test_prose_is_long_and_ends_like_a_sentence() -> None:
+    sentence = "The board voted on Tuesday to rebuild the north pier, its chairwoman said. " * 3
+    assert is_prose(sentence.strip())
+    assert not is_prose("The board voted.")
+    assert ends_sentence("He declined to comment.”")
+    assert not ends_sentence("More from the Ledger")
