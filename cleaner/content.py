@@ -109,7 +109,8 @@ def detect_stopwords(texts: Sequence[str]) -> Stopwords:
 
 def _words(text: str) -> list[str]:
     """The lower-case words of a text; a soft hyphen does not split a word."""
-    return _WORD.findall(text.lower().replace("\xad", ""))
+    words: list[str] = _WORD.findall(text.lower().replace("\xad", ""))
+    return words
 
 
 def classify(text: str, stopwords: Stopwords) -> ContentClass:
