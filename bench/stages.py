@@ -36,6 +36,7 @@ STAGES: list[tuple[Any, str, str]] = [
     (pipeline, "visible_text", "the page's visible text (rescue)"),
     (Matcher, "match", "rules"),
     (pipeline, "label_blocks", "structure"),
+    (pipeline, "settle", "settle (its rules and structure also above)"),
     (pipeline, "assemble", "assemble"),
 ]
 
