@@ -4,8 +4,9 @@ A block is labelled by its neighbours, and cleaning removes some of those neighb
 is kept because a date line follows it, short lines are kept because the page's headline
 anchors the article just above them. Printed without those neighbours, the same lines can read
 differently, and a second pass would cut them. Settling runs that second pass here, on the text
-the article prints (`emit.to_text`), removes what it removes under the reason it gives, and
-repeats until a pass removes nothing: cleaning the cleaned text then changes nothing.
+the article prints (`emit.to_text`), removes what it removes under the reason it gives (as
+`settle.<reason>`), and repeats until a pass removes nothing: cleaning the cleaned text then
+changes nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from cleaner.model import Block, Decision, Label
 
 # Each round removes at least one block or ends the loop; pages settle in one or two.
 MAX_ROUNDS = 4
+SETTLE_PREFIX = "settle."
 
 Relabel = Callable[[str], tuple[Sequence[Block], Sequence[Decision]]]
 
@@ -84,11 +86,16 @@ def _cuts(
 
 
 def _as_removal(decision: Decision) -> Decision:
-    """A second pass's decision, fit for the first pass's blocks: a caption keeps its text and
-    credit, a credit loses its pairing (the pair's index is the second pass's), and a label
-    that would print the block again is boilerplate."""
+    """A second pass's decision, fit for the first pass's blocks.
+
+    Its reason is prefixed with `settle.` (a line cut as `structure.before-article` in the middle
+    of the page's article reads wrong without it); a caption keeps its text and credit, a credit
+    loses its pairing (the pair's index is the second pass's), and a label that would print the
+    block again is boilerplate.
+    """
+    reason = f"{SETTLE_PREFIX}{decision.reason}"
     if decision.label is Label.CAPTION:
-        return Decision(Label.CAPTION, decision.reason, decision.text, decision.credit)
+        return Decision(Label.CAPTION, reason, decision.text, decision.credit)
     if decision.label in (Label.TITLE, Label.SUBTITLE, Label.BODY):
-        return Decision(Label.BOILERPLATE, decision.reason)
-    return Decision(decision.label, decision.reason, decision.text, decision.credit)
+        return Decision(Label.BOILERPLATE, reason)
+    return Decision(decision.label, reason, decision.text, decision.credit)
