@@ -168,7 +168,12 @@ def fold(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():
         return folded
-    return folded.replace("i\u0307", "i").translate(_FOLD_FIXES)
+    # Substring tests first: translate costs a dictionary lookup per character.
+    if "\u0307" in folded:
+        folded = folded.replace("i\u0307", "i")
+    if "\u0131" in folded or "\U0001df95" in folded:
+        folded = folded.translate(_FOLD_FIXES)
+    return folded
 
 
 def start_key(folded: str) -> str:
@@ -179,7 +184,7 @@ def start_key(folded: str) -> str:
     '00 '
     """
     head = folded.lstrip()[:PREFIX_LENGTH]
-    return "".join("0" if char.isdecimal() else char for char in head)
+    return _DIGIT.sub("0", head) if _DIGIT.search(head) else head  # \d: what str.isdecimal is
 
 
 def _key(code: int) -> str:

@@ -4,6 +4,8 @@ text), and it leaves out most rules on most lines."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -124,3 +126,9 @@ def test_many_literals_are_found_through_their_first_three_characters() -> None:
 def test_the_start_key_skips_leading_space_and_writes_digits_as_zero() -> None:
     assert start_key("  12 comments") == "00 "
     assert start_key("") == ""
+
+
+def test_every_decimal_digit_starts_a_line_as_zero() -> None:
+    digits = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isdecimal()]
+    assert all(start_key(digit + "x") == "0x" for digit in digits)
+    assert start_key("² comments") == "² c"  # a superscript is no decimal digit
