@@ -27,8 +27,8 @@ Relabel = Callable[[str], tuple[Sequence[Block], Sequence[Decision]]]
 def settle(blocks: Sequence[Block], decisions: Sequence[Decision], relabel: Relabel) -> list[Decision]:
     """The decisions with every kept block that a pass over the printed article cuts removed.
 
-    `relabel` cleans a text as the pipeline would (repair, segment, rules, structure) and
-    returns its blocks and decisions.
+    `relabel` labels a text as the pipeline labels text input (segments, rules, structure;
+    the printed article is repaired already) and returns its blocks and decisions.
     """
     settled = list(decisions)
     for _ in range(MAX_ROUNDS):

@@ -188,8 +188,9 @@ def _title_below_text(
     """The title is printed first, so it must come first: a title found below kept text is
     moved up to the page's first line when that line, the page `<title>`, names it; otherwise
     it was a subheading of the story. Its dek goes back to the story either way."""
+    decisions[title] = None
     for i, decision in enumerate(decisions):
-        if decision is not None and decision.label in (Label.TITLE, Label.SUBTITLE):
+        if decision is not None and decision.reason == "structure.subtitle":
             decisions[i] = None
     if from_page_title:
         decisions[0] = Decision(Label.TITLE, "structure.page-title", text=blocks[title].text)
