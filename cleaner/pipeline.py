@@ -134,8 +134,7 @@ class Cleaner:
         matcher = self._matchers.get(site_pack.name if site_pack else None, self.ruleset.rules_for(site_pack))
         # A rule timing out here only costs the cross-check; its warning would name a line of a
         # text the output does not show.
-        matches = matcher.match(lines, Positions.of(lines), [])
-        decisions = label_blocks(lines, matches)
+        decisions = _label_quietly(lines, matcher)
         texts = continuation(lines, decisions, last, extracted)
         return Continuation(anchor(extracted, lines[last].text), texts) if texts else None
 
@@ -173,8 +172,13 @@ def _relabel(text: str, matcher: Matcher, cleared: Set[str]) -> tuple[list[Block
     repaired again: its lines are repaired lines, and repair leaves its own output alone
     (tests/test_repair.py). A rule that times out here was already reported on the page."""
     blocks = segment_text(text)
-    matches = matcher.match(blocks, Positions.of(blocks), [], cleared)
-    return blocks, label_blocks(blocks, matches)
+    return blocks, _label_quietly(blocks, matcher, cleared)
+
+
+def _label_quietly(blocks: list[Block], matcher: Matcher, cleared: Set[str] = frozenset()) -> list[Decision]:
+    """Rules and structure for blocks of a text that is not the input as given (the printed
+    article, an HTML page's visible text), without reporting rules that time out on them."""
+    return label_blocks(blocks, matcher.match(blocks, Positions.of(blocks), [], cleared))
 
 
 _DEFAULT_CLEANER: Cleaner | None = None
