@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from cleaner import InputError, clean
-from cleaner.html import extract_html, page_captions, parse_html, xml_blocks
+from cleaner.html import _page_metadata, extract_html, page_captions, parse_html, xml_blocks
 from cleaner.html_labels import revise
 from cleaner.html_rescue import continuation, last_extracted, trigrams, visible_text
 from cleaner.model import Block, BlockKind, Decision, Label
@@ -76,6 +76,55 @@ def test_captions_come_from_the_markup_with_the_credit_split_out() -> None:
     ]
 
 
+def test_caption_classes_are_found_in_any_case() -> None:
+    tree = parse_html(
+        _page(
+            "<div class='Bildunterschrift'>Der Hafen am Morgen.</div>"
+            "<p class='photo-Caption'>Boats at the pier.</p>"
+            "<span class='LEGENDE'>Le port.</span><span class='captioned'>Not a caption.</span>"
+            "<span itemprop='caption'>A ferry at dawn.</span>"
+        )
+    )
+    texts = [caption.text for caption in page_captions(tree)]
+    assert texts == ["Der Hafen am Morgen.", "Boats at the pier.", "Le port.", "A ferry at dawn."]
+
+
+HEADS = {
+    "meta tags": (
+        "<meta property='og:title' content='Pier vote passes'>"
+        "<meta name='author' content='Jane Roe'><meta property='og:site_name' content='harbor news'>"
+        "<meta name='description' content='The island gets its pier back.'>"
+        "<meta property='article:published_time' content='2024-03-05T10:00:00Z'>"
+        "<link rel='canonical' href='https://news.example.org/2024/03/pier'>"
+    ),
+    "JSON-LD": (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+        ' "headline": "Pier vote passes", "author": {"@type": "Person", "name": "John Doe"},'
+        ' "datePublished": "2023-11-02", "publisher": {"@type": "Organization", "name": "Harbor Post"}}'
+        "</script>"
+    ),
+    "one-word author and entities": (
+        "<meta name='author' content='jroe'><meta property='og:site_name' content='Tom &amp;amp; Jerry'>"
+    ),
+    "broken JSON-LD": '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>',
+    "nothing": "",
+}
+
+
+@pytest.mark.parametrize("head", HEADS.values(), ids=HEADS.keys())
+def test_page_metadata_reads_what_trafilatura_extract_metadata_reads(head: str) -> None:
+    from trafilatura.metadata import extract_metadata
+
+    byline = "<div class='author'>By Jane Roe</div><time datetime='2024-03-06'>March 6, 2024</time>"
+    html = _page(f"<article><h1>Pier vote</h1>{byline}<p>{PARAGRAPH}</p></article>", head)
+    url = "https://www.example.com/pier"
+    ours = _page_metadata(parse_html(html), url, "page.html")
+    date_params = {"extensive_search": False, "original_date": True}
+    theirs = extract_metadata(parse_html(html), url, date_params)
+    fields = ("title", "author", "date", "sitename", "description", "url")
+    assert [getattr(ours, field) for field in fields] == [getattr(theirs, field) for field in fields]
+
+
 def test_a_dek_under_the_headline_is_the_subtitle_and_a_lede_stays_body() -> None:
     dek = "Residents have waited ten years for a new pier."
     shown = _article(before=f"<p class='dek'>{dek}</p>")
@@ -133,6 +182,17 @@ def test_a_page_that_breaks_trafilatura_is_an_input_error(monkeypatch: pytest.Mo
 
     monkeypatch.setattr(trafilatura, "bare_extraction", broken)
     with pytest.raises(InputError, match=r"^page\.html: HTML extraction failed: RecursionError"):
+        extract_html(_article(), source="page.html")
+
+
+def test_a_page_that_breaks_trafilatura_metadata_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from trafilatura import metadata
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("bad meta")
+
+    monkeypatch.setattr(metadata, "examine_meta", broken)
+    with pytest.raises(InputError, match=r"^page\.html: HTML metadata failed: ValueError: bad meta"):
         extract_html(_article(), source="page.html")
 
 
