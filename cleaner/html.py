@@ -73,19 +73,6 @@ _DEK_CLASS = regex.compile(
 )
 _DEK_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 
-# Preselections for libxml2, each a superset of what the Python test after it accepts.
-# The class regex is case-insensitive, and its (?i) also takes the long s for an s.
-_UPPER_TO_LOWER = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZſ', 'abcdefghijklmnopqrstuvwxyzs')"
-_CAPTION_CANDIDATES = etree.XPath(
-    "descendant-or-self::*[self::figcaption or starts-with(@itemprop, 'caption')"
-    f" or contains({_UPPER_TO_LOWER}, 'caption') or contains({_UPPER_TO_LOWER}, 'legende')"
-    f" or contains({_UPPER_TO_LOWER}, 'bildunterschrift')]"
-)
-_SHORT_TEXT_ELEMENTS = etree.XPath(
-    "descendant-or-self::*[self::p or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-    " or self::div or self::span or self::strong or self::em][string-length(.) < $most]"
-)
-
 
 @dataclass(frozen=True, slots=True)
 class HtmlCaption:
@@ -329,8 +316,9 @@ def _caption_elements(tree: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlEle
     if body is None:
         return
     taken: list[lxml.html.HtmlElement] = []
-    # libxml2 picks the few elements that may be captions; the class regex then decides.
-    for element in _CAPTION_CANDIDATES(body):
+    for element in body.iter():
+        if not isinstance(element.tag, str):
+            continue
         is_caption = (
             element.tag == "figcaption"
             or _CAPTION_CLASS.search(element.get("class") or "") is not None
@@ -415,10 +403,10 @@ def _shown(tree: lxml.html.HtmlElement, text: str) -> lxml.html.HtmlElement | No
     body = tree.find("body")
     if body is None:
         return None
-    # libxml2 leaves out the elements whose text is too long to be it (most of a page's divs).
     found = None
-    for element in _SHORT_TEXT_ELEMENTS(body, most=len(text) * 2):
-        if _clean(element.text_content()) == text:
+    for element in body.iter("p", "h2", "h3", "h4", "h5", "h6", "div", "span", "strong", "em"):
+        content = element.text_content()
+        if len(content) < len(text) * 2 and _clean(content) == text:
             found = element
     return found
 
