@@ -124,13 +124,13 @@ def last_extracted(lines: Sequence[Block], extracted: Sequence[str]) -> int | No
     that the extraction lacks follows it closely; None when there is nothing to rescue (most
     pages), so that the page text need not be labelled at all."""
     grams = set().union(*(trigrams(text) for text in extracted))
-    inside = [covered(line.text, grams) for line in lines]
-    prose = [i for i, line in enumerate(lines) if inside[i] and is_prose(line.text)]
+    # Only prose lines count, and most page lines (menus, links) are not: test that first.
+    prose = [i for i, line in enumerate(lines) if is_prose(line.text) and covered(line.text, grams)]
     if not prose:
         return None
     last = prose[-1]
     ahead = lines[last + 1 : last + 2 + MAX_LEAD_GAP]
-    if any(is_prose(line.text) and not inside[line.index] for line in ahead):
+    if any(is_prose(line.text) and not covered(line.text, grams) for line in ahead):
         return last
     return None
 
