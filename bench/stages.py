@@ -32,7 +32,7 @@ STAGES: list[tuple[Any, str, str]] = [
     (pipeline, "segment_text", "segment"),
     (pipeline, "parse_html", "parse HTML"),
     (html, "_run_trafilatura", "trafilatura's extraction of the article"),
-    (html, "_page_metadata", "page metadata (trafilatura's functions)"),
+    (html, "page_metadata", "page metadata (trafilatura's functions)"),
     (pipeline, "extract_tree", "extraction: metadata, captions, links, dek"),
     (pipeline, "visible_text", "the page's visible text (rescue)"),
     (Matcher, "match", "rules"),

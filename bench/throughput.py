@@ -29,7 +29,7 @@ import justext
 import regex
 
 from cleaner import Cleaner
-from cleaner.html import _page_metadata, _run_trafilatura, parse_html
+from cleaner.html import _run_trafilatura, page_metadata, parse_html
 from cleaner.pipeline import InputFormat
 from cleaner.repair import TEXT_CONFIG, repair
 from cleaner.rules import RuleSet, compile_pattern, load_rules
@@ -146,7 +146,7 @@ def main() -> None:
             for raw in pages:
                 tree = parse_html(raw.decode("utf-8", "replace"))
                 _run_trafilatura(tree, None, "-")
-                _page_metadata(tree, None, "-")
+                page_metadata(tree, None, "-")
 
         alone = timed(extract_all, args.repeat)
         floor = timed(trafilatura_calls_of_ours, args.repeat)

@@ -160,7 +160,7 @@ def extract_tree(tree: lxml.html.HtmlElement, *, url: str | None = None, source:
     if body is None:
         warning = "no article text found in the HTML"
         return Extraction((), captions, PageMetadata(url=url), None, (*cut, warning))
-    document = _page_metadata(tree, url, source)
+    document = page_metadata(tree, url, source)
     metadata = PageMetadata(
         title=_clean(document.title),
         author=_clean(document.author),
@@ -210,7 +210,7 @@ def _run_trafilatura(tree: lxml.html.HtmlElement, url: str | None, source: str) 
     return document.body if isinstance(document, Document) else None
 
 
-def _page_metadata(tree: lxml.html.HtmlElement, url: str | None, source: str) -> Document:
+def page_metadata(tree: lxml.html.HtmlElement, url: str | None, source: str) -> Document:
     """The page metadata newsclean uses (title, author, date, site name, description), read as
     trafilatura's `extract_metadata` reads them, with its own functions in its order.
 

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from cleaner import InputError, clean
-from cleaner.html import _page_metadata, extract_html, page_captions, parse_html, xml_blocks
+from cleaner.html import extract_html, page_captions, page_metadata, parse_html, xml_blocks
 from cleaner.html_labels import revise
 from cleaner.html_rescue import continuation, last_extracted, trigrams, visible_text
 from cleaner.model import Block, BlockKind, Decision, Label
@@ -118,7 +118,7 @@ def test_page_metadata_reads_what_trafilatura_extract_metadata_reads(head: str) 
     byline = "<div class='author'>By Jane Roe</div><time datetime='2024-03-06'>March 6, 2024</time>"
     html = _page(f"<article><h1>Pier vote</h1>{byline}<p>{PARAGRAPH}</p></article>", head)
     url = "https://www.example.com/pier"
-    ours = _page_metadata(parse_html(html), url, "page.html")
+    ours = page_metadata(parse_html(html), url, "page.html")
     date_params = {"extensive_search": False, "original_date": True}
     theirs = extract_metadata(parse_html(html), url, date_params)
     fields = ("title", "author", "date", "sitename", "description", "url")
