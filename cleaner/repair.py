@@ -14,8 +14,10 @@ alternatives; every one of them needs a C1 control, one of Œ œ Ã Â, or two a
 of those the expression names (`_MOJIBAKE_CHARS`, read from the expression itself), and none is
 longer than seven characters. A line of German or French has accented letters, and curly
 quotes, but rarely two of them side by side, so for most lines that cheap test already says
-no; where it finds a pair ("ção" in Portuguese), `is_bad` looks only at the few characters
-around it, where a match holding that pair would lie.
+no. Where it finds a pair ("ção" in Portuguese; any two letters of a Cyrillic or Greek line),
+`is_bad` looks only at the few characters around the characters of which every match of the
+expression holds one (`_BADNESS_MARKS`, also read from it: mostly symbols, rare letters and
+quotes, not the letters of an alphabet), where a match would lie.
 """
 
 from __future__ import annotations
@@ -88,6 +90,64 @@ def _mojibake_chars(badness: sre_parse.SubPattern) -> str:
     return "".join(chr(code) for code in sorted(codes) if code > 0x7F)
 
 
+# How often a character turns up in text, roughly, for choosing which characters to look for:
+# spaces and the letters of the Latin, Greek and Cyrillic alphabets everywhere, ASCII digits and
+# punctuation often, other letters (accented, rare) seldom, other symbols least.
+_ALPHABET_LETTER = re.compile("[A-Za-z\u0391-\u03a9\u03b1-\u03c9\u0401\u0410-\u044f\u0451]")
+
+
+def _commonness(chars: frozenset[str]) -> int:
+    """How often a text holds one of `chars` or of their other cases, by the weights above."""
+    variants = {variant for char in chars for variant in (char, char.lower(), char.upper())}
+    return sum(_weight(variant) for variant in variants)
+
+
+def _weight(char: str) -> int:
+    if char.isspace() or _ALPHABET_LETTER.match(char):
+        return 1000
+    if char.isascii():
+        return 100
+    return 10 if char.isalpha() else 1
+
+
+def _marks(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    """Characters of which every match of a parsed sequence holds one: of the sets its required
+    single-character positions allow, the least common; None when no position is such a set."""
+    options = [chars for op, arg in items if (chars := _position_chars(op, arg)) is not None]
+    return min(options, key=_commonness, default=None)
+
+
+def _position_chars(op: object, arg: object) -> frozenset[str] | None:
+    """The characters one item of a parsed sequence must hold one of, or None (an optional or
+    zero-width item, a category such as \\w, a negated class, a class of thousands)."""
+    if op is sre.LITERAL:
+        return frozenset(chr(arg))  # type: ignore[arg-type]
+    if op is sre.IN:
+        return _class_chars(arg)  # type: ignore[arg-type]
+    if op is sre.SUBPATTERN:
+        return _marks(list(arg[3]))  # type: ignore[index]
+    if op is sre.BRANCH:
+        branches = [_marks(list(branch)) for branch in arg[1]]  # type: ignore[index]
+        if any(chars is None for chars in branches):
+            return None
+        return frozenset().union(*branches)  # type: ignore[arg-type]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:  # type: ignore[index]
+        return _marks(list(arg[2]))  # type: ignore[index]
+    return None
+
+
+def _class_chars(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is sre.LITERAL:
+            chars.add(chr(arg))  # type: ignore[arg-type]
+        elif op is sre.RANGE and arg[1] - arg[0] < 4096:  # type: ignore[index]
+            chars.update(map(chr, range(arg[0], arg[1] + 1)))  # type: ignore[index]
+        else:
+            return None
+    return frozenset(chars)
+
+
 # What one of ftfy's fixes acts on, by ftfy's own tables: an entity as it decodes them, line
 # breaks (which `repair` has already split on), C1 controls, surrogates, and the control
 # characters ftfy removes (C0, DEL, deprecated format controls, BOM, interlinear annotations).
@@ -102,8 +162,17 @@ _MOJIBAKE_CHARS = _mojibake_chars(_BADNESS)
 _MOJIBAKE_ALONE = "\x80-\x9fŒœÃÂ"
 _MOJIBAKE_SINGLE = re.compile(f"[{_MOJIBAKE_ALONE}]")
 _MOJIBAKE_PAIR = re.compile(f"[{re.escape(_MOJIBAKE_CHARS)}]{{2}}")
-# A match of the badness expression (at most 7 characters long in ftfy 6.3) that holds a pair
-# lies within its length of the pair on either side.
+# Characters of which every match of the badness expression holds one, matched with the
+# expression's own case-insensitivity; None (look everywhere) if a future ftfy's expression
+# does not say.
+_MARK_CHARS = _marks(list(_BADNESS))
+_BADNESS_MARKS = (
+    re.compile(f"[{re.escape(''.join(sorted(_MARK_CHARS)))}]", BADNESS_RE.flags & re.IGNORECASE)
+    if _MARK_CHARS
+    else re.compile(".", re.DOTALL)
+)
+# A match of the badness expression (at most 7 characters long in ftfy 6.3) lies within its
+# length, on either side, of any character it holds.
 _BADNESS_REACH = _BADNESS.getwidth()[1]
 _LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029]")
 _ODD_SPACE = regex.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -122,7 +191,6 @@ _SPACING_TRIGGER = re.compile(f"[{_SPACING_CHARS}]| {{2}}")
 # more than ftfy. White space at either end of a line is a space there: every other character
 # `str.isspace` knows is in the spacing class or among the ftfy triggers.
 _FLAGGED_CHAR = re.compile(f"[{_FTFY_CHARS}{_MOJIBAKE_ALONE}{_SPACING_CHARS}]")
-_NON_ASCII_RUN = re.compile("[^\x00-\x7f]{2,}")
 _SPACING_TEXTS = re.compile("  "), re.compile(" \n"), re.compile("\n ")
 # ftfy and the spacing fixes take turns on a line until it stops changing; the bound keeps a
 # hostile line from looping (the property tests check that repairing twice changes nothing).
@@ -161,15 +229,17 @@ def needs_ftfy(line: str) -> bool:
         return True
     if _MOJIBAKE_SINGLE.search(line) is not None:
         return True
-    return any(is_bad(line[start:end]) for start, end in _around_pairs(line))
+    if _MOJIBAKE_PAIR.search(line) is None:
+        return False
+    return any(is_bad(line[start:end]) for start, end in _around_marks(line))
 
 
-def _around_pairs(line: str) -> list[tuple[int, int]]:
-    """The stretches of a line within `_BADNESS_REACH` of a pair of mojibake characters, merged
-    where they overlap (a line of Cyrillic, all such characters, is one stretch)."""
+def _around_marks(line: str) -> list[tuple[int, int]]:
+    """The stretches of a line within `_BADNESS_REACH` of a character of `_BADNESS_MARKS`,
+    merged where they overlap."""
     stretches: list[tuple[int, int]] = []
-    for pair in _MOJIBAKE_PAIR.finditer(line):
-        start, end = max(0, pair.start() - _BADNESS_REACH), pair.end() + _BADNESS_REACH
+    for mark in _BADNESS_MARKS.finditer(line):
+        start, end = max(0, mark.start() - _BADNESS_REACH), mark.end() + _BADNESS_REACH
         if stretches and start <= stretches[-1][1]:
             start = stretches.pop()[0]
         stretches.append((start, end))
@@ -223,10 +293,13 @@ def _flagged_positions(text: str) -> list[int]:
         # "\n " flags the line after the break
         found.extend(match.start() + (match.group() == "\n ") for match in scan.finditer(text))
     if not text.isascii():
-        for run in _NON_ASCII_RUN.finditer(text):  # two adjacent mojibake characters lie in one
-            pair = _MOJIBAKE_PAIR.search(run.group())
-            if pair is not None:
-                found.append(run.start() + pair.start())
+        # A match of `is_bad` holds a mark and two adjacent mojibake characters, all within its
+        # length; marks are rare even where pairs are everywhere (Cyrillic, Greek).
+        for mark in _BADNESS_MARKS.finditer(text):
+            position = mark.start()
+            start, end = max(0, position - _BADNESS_REACH), position + _BADNESS_REACH + 1
+            if _MOJIBAKE_PAIR.search(text, start, end) is not None:
+                found.append(position)
     return found
 
 

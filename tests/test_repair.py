@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import ftfy
 import pytest
+from ftfy.badness import BADNESS_RE
 from hypothesis import given
 from hypothesis import strategies as st
 from properties import any_text
 
 from cleaner import repair as repair_module
 from cleaner.repair import (
+    _BADNESS_MARKS,
     _MOJIBAKE_CHARS,
     HTML_CONFIG,
     TEXT_CONFIG,
@@ -200,8 +202,25 @@ def test_where_spacing_is_skipped_it_would_change_nothing(line: str) -> None:
         "Müller sagte, es sei „eine große Überraschung“ gewesen.",
         "« C’est l’été », a déclaré la ministre à Paris.",
         "¿Qué pasó? El niño llegó a la estación a las 9.",
+        "«Самые популярные блоги» — так назвал их журнал в прошлом году.",
+        "Η Ελλάδα είναι μια χώρα της νότιας Ευρώπης, είπε ο υπουργός.",
     ],
 )
 def test_clean_lines_in_every_language_skip_ftfy(line: str) -> None:
     """The point of the fast path: ftfy has nothing to do here, and is not asked."""
     assert not needs_ftfy(line)
+
+
+@given(line=st.from_regex(BADNESS_RE).filter(lambda line: "\n" not in line))
+def test_every_line_ftfy_finds_bad_is_flagged_and_sent_to_ftfy(line: str) -> None:
+    """Whatever ftfy's badness expression matches, anywhere in a line, passes both screens: the
+    scan of the whole text flags the line, and `needs_ftfy` says yes."""
+    assert needs_ftfy(line)
+    assert repair_module._flagged_lines(line, [line]) == [0]
+
+
+def test_the_letters_of_latin_and_cyrillic_are_no_badness_marks() -> None:
+    """Marks are what makes `is_bad` cheap on a Cyrillic page: it looks only around them. (Greek
+    μ is one: the expression names µ, and matches it without regard to case.)"""
+    letters = [chr(code) for code in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0x410, 0x450)]]
+    assert [letter for letter in letters if _BADNESS_MARKS.match(letter)] == []
