@@ -3,6 +3,7 @@ errors as InputError, and the HTML revisions of the text passes. Invented pages 
 
 from __future__ import annotations
 
+import importlib
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -174,25 +175,23 @@ def test_revise_keeps_repeated_lines_of_an_extraction_and_undoes_a_false_end() -
     assert [d.label for d in revised] == [Label.BODY] * 4
 
 
-def test_a_page_that_breaks_trafilatura_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import trafilatura
-
+@pytest.mark.parametrize(
+    ("module", "function", "error", "message"),
+    [
+        ("trafilatura", "bare_extraction", RecursionError("maximum recursion depth exceeded"),
+         "HTML extraction failed: RecursionError"),
+        ("trafilatura.metadata", "examine_meta", ValueError("bad meta"),
+         "HTML metadata failed: ValueError: bad meta"),
+    ],
+)  # fmt: skip
+def test_a_page_that_breaks_trafilatura_is_an_input_error(
+    monkeypatch: pytest.MonkeyPatch, module: str, function: str, error: Exception, message: str
+) -> None:
     def broken(*args: object, **kwargs: object) -> None:
-        raise RecursionError("maximum recursion depth exceeded")
+        raise error
 
-    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
-    with pytest.raises(InputError, match=r"^page\.html: HTML extraction failed: RecursionError"):
-        extract_html(_article(), source="page.html")
-
-
-def test_a_page_that_breaks_trafilatura_metadata_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from trafilatura import metadata
-
-    def broken(*args: object, **kwargs: object) -> None:
-        raise ValueError("bad meta")
-
-    monkeypatch.setattr(metadata, "examine_meta", broken)
-    with pytest.raises(InputError, match=r"^page\.html: HTML metadata failed: ValueError: bad meta"):
+    monkeypatch.setattr(importlib.import_module(module), function, broken)
+    with pytest.raises(InputError, match=rf"^page\.html: {message}"):
         extract_html(_article(), source="page.html")
 
 
