@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from variants import HTML_FIELDS, TEXT_FIELDS, TEXT_VARIANTS, as_html, same_article  # noqa: E402
 
 from cleaner import Article, clean  # noqa: E402
-from cleaner.repair import repair  # noqa: E402
+from cleaner.read.repair import repair  # noqa: E402
 
 EXPECTED_REMOVED = [
     "AP/Martin Zetina",

@@ -19,9 +19,9 @@ from typing import Any
 
 from throughput import ROOT, read_inputs
 
-import cleaner.html as html
+import cleaner.html.extract as html
 import cleaner.pipeline as pipeline
-from cleaner.engine import Matcher
+from cleaner.matching.matcher import Matcher
 from cleaner.pipeline import InputFormat
 
 # (owner, attribute, label): what the pipeline calls, looked up where it calls it.

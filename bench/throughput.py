@@ -29,10 +29,10 @@ import justext
 import regex
 
 from cleaner import Cleaner
-from cleaner.html import _run_trafilatura, page_metadata, parse_html
+from cleaner.html.extract import _run_trafilatura, page_metadata, parse_html
+from cleaner.matching.rules import RuleSet, compile_pattern, load_rules
 from cleaner.pipeline import InputFormat
-from cleaner.repair import TEXT_CONFIG, repair
-from cleaner.rules import RuleSet, compile_pattern, load_rules
+from cleaner.read.repair import TEXT_CONFIG, repair
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,7 +7,7 @@ For each setting (trafilatura's defaults, favor_precision, and the same without 
 newsclean leaves comments out) it runs `trafilatura.extract` on every page of the folder and scores
 the text with `score.py` (a folder with `ground-truth.json`) or `score_segments.py` (one with
 `cases.jsonl`), imported by path from the eval folder. Pages are decoded as newsclean decodes
-them (`cleaner.decode`), so both tools see the same text. This is a benchmark, not a test.
+them (`cleaner.read.decode`), so both tools see the same text. This is a benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 
 import trafilatura
 
-from cleaner.decode import decode
+from cleaner.read.decode import decode
 
 # trafilatura's defaults keep comments; newsclean leaves them out, so both ways are shown.
 SETTINGS: dict[str, dict[str, Any]] = {

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.features import ends_sentence, is_prose, word_count
-from cleaner.metadata import find_dateline, find_publisher, strip_byline, strip_date_label
+from cleaner.label.features import ends_sentence, is_prose, word_count
+from cleaner.label.metadata import find_dateline, find_publisher, strip_byline, strip_date_label
 from cleaner.model import Article, Block, Caption, Decision, Label, Removal, Repair, Trace
 
 PAYWALL_TEASER_WORDS = 200

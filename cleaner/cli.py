@@ -23,14 +23,15 @@ from typing import IO
 
 import click
 
-from cleaner import batch, emit
-from cleaner.engine import chain_problems
+from cleaner import emit
 from cleaner.errors import RuleFileError
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, format_size, parse_size
+from cleaner.matching.matcher import chain_problems
+from cleaner.matching.rules import RuleSet, check_examples, load_rules
 from cleaner.pipeline import INPUT_FORMATS, Cleaner
-from cleaner.progress import Progress
-from cleaner.repair import fix_surrogates
-from cleaner.rules import RuleSet, check_examples, load_rules
+from cleaner.read.repair import fix_surrogates
+from cleaner.run import batch
+from cleaner.run.progress import Progress
 from cleaner.schema import schema_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -208,7 +209,7 @@ def _run(
 ) -> batch.Outcomes:
     """The outcomes of the batch, in input order: on a Dask cluster, in worker processes, or here."""
     if dask_scheduler is not None:
-        from cleaner import cluster  # imports Dask only when it runs
+        from cleaner.run import cluster  # imports Dask only when it runs
 
         try:
             return cluster.run_on_scheduler(items, settings, dask_scheduler)

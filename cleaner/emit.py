@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from cleaner.model import Article, Label
-from cleaner.repair import fix_surrogates
+from cleaner.read.repair import fix_surrogates
 
 OUTPUT_FORMATS = ("json", "jsonl", "text")
 

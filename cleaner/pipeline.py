@@ -15,18 +15,18 @@ from typing import Literal
 import lxml.html
 
 from cleaner.assemble import assemble
-from cleaner.decode import decode
-from cleaner.engine import Match, Matcher, MatcherCache, Positions
-from cleaner.html import Extraction, extract_tree, looks_like_html, parse_html
-from cleaner.html_labels import html_page, revise
-from cleaner.html_rescue import Continuation, anchor, continuation, last_extracted, visible_text
+from cleaner.html.extract import Extraction, extract_tree, looks_like_html, parse_html
+from cleaner.html.labels import html_page, revise
+from cleaner.html.rescue import Continuation, anchor, continuation, last_extracted, visible_text
+from cleaner.label.settle import settle
+from cleaner.label.structure import label_blocks
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, REGEX_TIMEOUT, Limits, TimeBudget
+from cleaner.matching.matcher import Match, Matcher, MatcherCache, Positions
+from cleaner.matching.rules import Pack, RuleSet, host_of, load_rules
 from cleaner.model import Article, Block, Decision, Label, Repair
-from cleaner.repair import fix_surrogates, repair, repair_texts
-from cleaner.rules import Pack, RuleSet, host_of, load_rules
-from cleaner.segment import segment_text
-from cleaner.settle import settle
-from cleaner.structure import label_blocks
+from cleaner.read.decode import decode
+from cleaner.read.repair import fix_surrogates, repair, repair_texts
+from cleaner.read.segment import segment_text
 
 InputFormat = Literal["auto", "text", "html"]
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "html")
@@ -122,7 +122,7 @@ class Cleaner:
         self, tree: lxml.html.HtmlElement, extraction: Extraction, url: str | None
     ) -> Continuation | None:
         """The rest of the article when the page's visible text shows that the extraction
-        stopped short of it (`cleaner.html_rescue`); the page text is labelled as text input
+        stopped short of it (`cleaner.html.rescue`); the page text is labelled as text input
         is, and only on pages where a paragraph the extraction lacks follows its last one."""
         extracted = [block.text for block in extraction.blocks]
         page_text = repair(visible_text(tree)).text

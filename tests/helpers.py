@@ -11,11 +11,11 @@ from typing import Any
 
 import jsonschema
 
-from cleaner.decode import decode
 from cleaner.model import Block
-from cleaner.repair import repair
+from cleaner.read.decode import decode
+from cleaner.read.repair import repair
+from cleaner.read.segment import segment_text
 from cleaner.schema import load_schema
-from cleaner.segment import segment_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

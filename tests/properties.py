@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from cleaner import Article, Cleaner, InputError
 from cleaner.emit import error_jsonl, to_text
-from cleaner.rules import iter_examples, load_rules
+from cleaner.matching.rules import iter_examples, load_rules
 
 # Characters that break naive pipelines: controls, terminal escapes, surrogates, line and
 # paragraph separators, BOM, zero-width and odd spaces, entities and tags, mojibake.

@@ -1,7 +1,7 @@
 """Batches: --jobs, input order, JSON Lines input and its error records, progress, interrupts.
 
 The large batches run the installed command as a subprocess (that is what the acceptance
-criterion names); the rest runs in-process through CliRunner or calls `cleaner.batch` directly.
+criterion names); the rest runs in-process through CliRunner or calls `cleaner.run.batch` directly.
 Inputs are the repository's samples, copied or wrapped into JSON Lines under tmp_path.
 """
 
@@ -25,9 +25,9 @@ from click.testing import CliRunner
 from helpers import SAMPLES, assert_schema_valid, interruptible, newsclean_command
 from hostile import mojibake_line
 
-from cleaner import batch
 from cleaner.cli import main
-from cleaner.progress import Progress
+from cleaner.run import batch
+from cleaner.run.progress import Progress
 
 SAMPLE_INPUTS = sorted(path for path in SAMPLES.iterdir() if path.suffix in (".txt", ".html"))
 SEED = SAMPLES / "seed-layout.txt"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.content import ContentClass, Stopwords, classify, detect_stopwords
+from cleaner.label.content import ContentClass, Stopwords, classify, detect_stopwords
 
 ENGLISH = detect_stopwords(
     [

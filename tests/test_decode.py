@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from cleaner.decode import decode
 from cleaner.errors import InputError
+from cleaner.read.decode import decode
 
 TEXT = "Café owners said the “new rules” would cost them — and their customers — dearly."
 

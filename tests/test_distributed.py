@@ -20,7 +20,8 @@ import dask.dataframe
 import pandas
 from distributed import Client, LocalCluster
 
-from cleaner import cluster, emit
+from cleaner import emit
+from cleaner.run import cluster
 
 SAMPLE_INPUTS = sorted(path for path in SAMPLES.iterdir() if path.suffix in (".txt", ".html"))
 

@@ -9,9 +9,9 @@ import pytest
 from helpers import assert_conserved, text_blocks
 
 from cleaner import Cleaner
-from cleaner.engine import Matcher, Positions
+from cleaner.matching.matcher import Matcher, Positions
+from cleaner.matching.rules import Rule, load_rules
 from cleaner.model import Block
-from cleaner.rules import Rule, load_rules
 
 # Exponential on a run of a's that does not end the line: each extra "a" doubles the work.
 SLOW_RULE = """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from cleaner.features import CJK_FLOOR, ends_sentence, is_prose, word_count
+from cleaner.label.features import CJK_FLOOR, ends_sentence, is_prose, word_count
 
 SCRIPTS_WITHOUT_SPACES = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 

@@ -10,11 +10,11 @@ import pytest
 from lxml import etree
 
 from cleaner import InputError, clean
-from cleaner.html import extract_html, page_captions, page_metadata, parse_html, xml_blocks
-from cleaner.html_labels import revise
-from cleaner.html_rescue import continuation, last_extracted, trigrams, visible_text
+from cleaner.html.extract import extract_html, page_captions, page_metadata, parse_html, xml_blocks
+from cleaner.html.labels import revise
+from cleaner.html.rescue import continuation, last_extracted, trigrams, visible_text
 from cleaner.model import Block, BlockKind, Decision, Label
-from cleaner.segment import segment_text
+from cleaner.read.segment import segment_text
 
 PARAGRAPH = (
     "The harbor commission voted on Tuesday to rebuild the old ferry pier, a project that "

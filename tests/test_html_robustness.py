@@ -6,7 +6,7 @@ from __future__ import annotations
 from helpers import assert_schema_valid
 
 from cleaner import Cleaner
-from cleaner.html import extract_html
+from cleaner.html.extract import extract_html
 
 PARA = (
     "The harbor board voted on Tuesday to rebuild the north pier, ending a two-year argument over "

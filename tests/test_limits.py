@@ -10,9 +10,9 @@ import pytest
 
 from cleaner import Cleaner, InputError
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Limits, TimeBudget, parse_size
+from cleaner.matching.rules import RuleSet
 from cleaner.model import Article
-from cleaner.rules import RuleSet
-from cleaner.segment import segment_text
+from cleaner.read.segment import segment_text
 
 PAGE = "Harbor Bridge Reopens\n\nThe bridge reopened on Monday after repairs, officials said."
 NO_RULES = RuleSet(())  # the limits do not depend on the rules; this one compiles at once

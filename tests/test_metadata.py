@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.metadata import find_dateline, find_publisher, names_publisher, strip_byline
+from cleaner.label.metadata import find_dateline, find_publisher, names_publisher, strip_byline
 
 
 @pytest.mark.parametrize(

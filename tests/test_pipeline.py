@@ -10,7 +10,7 @@ import pytest
 from helpers import SAMPLES, assert_schema_valid
 
 from cleaner import Article, Cleaner, InputError, clean
-from cleaner.rules import load_rules
+from cleaner.matching.rules import load_rules
 
 SEED_LAYOUT = (SAMPLES / "seed-layout.txt").read_bytes()
 
@@ -93,8 +93,8 @@ def test_empty_input_gives_an_empty_article() -> None:
 
 def test_each_html_caption_takes_the_first_block_showing_it_and_no_block_twice() -> None:
     from cleaner.assemble import PageMetadata
-    from cleaner.html import Extraction, HtmlBlock, HtmlCaption
-    from cleaner.html_labels import html_page
+    from cleaner.html.extract import Extraction, HtmlBlock, HtmlCaption
+    from cleaner.html.labels import html_page
     from cleaner.model import BlockKind
 
     lede = "The harbor board voted on Tuesday to rebuild the north pier, officials said."

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from properties import RULE_EXAMPLES, any_text, page_line
 
-from cleaner.prefilter import MAX_SCANNED_LITERALS, Prefilter, iter_bits, start_key
-from cleaner.rules import Rule, compile_pattern, load_rules
+from cleaner.matching.prefilter import MAX_SCANNED_LITERALS, Prefilter, iter_bits, start_key
+from cleaner.matching.rules import Rule, compile_pattern, load_rules
 
 RULESET = load_rules()
 RULE_LISTS = [list(RULESET.rules_for(pack)) for pack in (None, *RULESET.sites)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.region import ISOLATED_FACTOR, Region, Role, find_region, weights
+from cleaner.label.region import ISOLATED_FACTOR, Region, Role, find_region, weights
 
 G, N, S, B, R, E, M = Role.GOOD, Role.NEAR_GOOD, Role.SHORT, Role.BAD, Role.RULE, Role.END, Role.NEUTRAL
 

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from properties import any_text
 
-from cleaner import repair as repair_module
-from cleaner.repair import (
+from cleaner.read import repair as repair_module
+from cleaner.read.repair import (
     _BADNESS_MARKS,
     _MOJIBAKE_CHARS,
     HTML_CONFIG,

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.engine import Matcher, chain_problems, decided_by
 from cleaner.errors import RuleFileError
+from cleaner.matching.matcher import Matcher, chain_problems, decided_by
+from cleaner.matching.rules import Action, builtin_rules_dir, iter_examples, load_rules
 from cleaner.model import Label
-from cleaner.rules import Action, builtin_rules_dir, iter_examples, load_rules
 
 RULESET = load_rules()
 MATCHER = Matcher(RULESET.generic)

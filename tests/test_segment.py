@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.segment import segment_text
+from cleaner.read.segment import segment_text
 
 WRAPPED = """Harbor Authority Opens New Terminal
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from cleaner import clean
 from cleaner.emit import to_text
+from cleaner.label.settle import MAX_ROUNDS, printed, settle
 from cleaner.model import Block, Decision, Label
-from cleaner.settle import MAX_ROUNDS, printed, settle
 
 LEDE = (
     "The harbor board voted on Tuesday to rebuild the north pier, ending a two-year argument over "

@@ -13,7 +13,7 @@ In order:
 7. `structure.after-end` and `structure.footer`: what follows an end-of-article marker, and
    link lines once the footer has begun;
 8. the title comes first: a title found below kept text moves up to the page-title line that
-   names it, or is a subheading (`cleaner.settle` then relies on the printed order);
+   names it, or is a subheading (`cleaner.label.settle` then relies on the printed order);
 9. `structure.body`: everything else.
 """
 
@@ -24,13 +24,13 @@ from collections.abc import Sequence
 
 import regex
 
-from cleaner.content import ContentClass, classify, detect_stopwords
-from cleaner.engine import Match
-from cleaner.features import ends_sentence, is_prose, word_count
-from cleaner.metadata import find_dateline, find_publisher, names_publisher
+from cleaner.label.content import ContentClass, classify, detect_stopwords
+from cleaner.label.features import ends_sentence, is_prose, word_count
+from cleaner.label.metadata import find_dateline, find_publisher, names_publisher
+from cleaner.label.region import Region, Role, find_region
+from cleaner.matching.matcher import Match
+from cleaner.matching.rules import Action
 from cleaner.model import Block, Decision, Label
-from cleaner.region import Region, Role, find_region
-from cleaner.rules import Action
 
 TITLE_MAX_CHARS = 250
 TITLE_MAX_WORDS = 35

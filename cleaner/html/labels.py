@@ -1,7 +1,7 @@
 """HTML labels: the blocks of an HTML extraction, what the markup already says about them, and
 how the text path's positional passes are revised for them.
 
-The text path's structure passes (`cleaner.structure`) read a whole page as text: lines that
+The text path's structure passes (`cleaner.label.structure`) read a whole page as text: lines that
 repeat are page furniture, and once the footer has begun every line that is not a sentence is
 a footer link. An HTML extraction is not a whole page: trafilatura has already cut away the
 menus and the footer, so a line that repeats inside it is a table cell or a refrain, and a
@@ -16,9 +16,9 @@ from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.features import ends_sentence, is_prose
-from cleaner.html import Extraction
-from cleaner.html_rescue import Continuation
+from cleaner.html.extract import Extraction
+from cleaner.html.rescue import Continuation
+from cleaner.label.features import ends_sentence, is_prose
 from cleaner.model import Block, BlockKind, Decision, Label
 
 # Positional removals of the text path that an HTML extraction does not need.
@@ -47,7 +47,7 @@ def html_page(extraction: Extraction, continuation: Continuation | None = None) 
     """Blocks of an HTML extraction: title, the article blocks, then captions not in them.
 
     A `continuation` (the rest of the article that the page text shows after the extraction's
-    end, `cleaner.html_rescue`) is body after the block it continues (`html.page-text`): the
+    end, `cleaner.html.rescue`) is body after the block it continues (`html.page-text`): the
     text path's rules and region kept each of its lines already.
     """
     items: list[tuple[str, BlockKind, Decision | None, bool]] = [

@@ -1,6 +1,6 @@
 """Engine: match the rules of a `RuleSet` against the blocks of a document. Pure.
 
-A prefilter (`cleaner.prefilter`) first names the rules that can possibly match a block, from
+A prefilter (`cleaner.matching.prefilter`) first names the rules that can possibly match a block, from
 its first characters, the literals it contains and its length: most blocks (body paragraphs)
 match no rule and get few or no candidates. The candidates are tried in priority order, and
 the first rule that matches (pattern and position) decides the block's label. Every regex
@@ -18,11 +18,11 @@ from dataclasses import dataclass
 import regex
 
 from cleaner.errors import RuleProblem
-from cleaner.features import is_prose
+from cleaner.label.features import is_prose
 from cleaner.limits import REGEX_TIMEOUT
+from cleaner.matching.prefilter import Prefilter, iter_bits
+from cleaner.matching.rules import Rule, RuleSet, Where
 from cleaner.model import Block, Decision
-from cleaner.prefilter import Prefilter, iter_bits
-from cleaner.rules import Rule, RuleSet, Where
 
 
 @dataclass(frozen=True, slots=True)

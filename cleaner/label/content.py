@@ -3,7 +3,7 @@
 A block of running text is long, full of stopwords (the function words of its language, from
 the stoplists that ship with jusText) and ends like a sentence; menu items, headline lists,
 names, dates and buttons are short, or long but poor in stopwords. The neighbours of a block
-are the region finder's business (`cleaner.region`), not this module's.
+are the region finder's business (`cleaner.label.region`), not this module's.
 
 Languages without spaces or stoplists (Chinese, Japanese, …) are scored without stopwords.
 """
@@ -19,7 +19,7 @@ from functools import cache
 import regex
 from justext import get_stoplist
 
-from cleaner.features import ends_sentence
+from cleaner.label.features import ends_sentence
 
 # Stoplists compared to find a document's language: the languages of European and major
 # world news sites. Loading all hundred of jusText's lists would cost half a second.

@@ -29,7 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from cleaner import emit
-from cleaner.batch import (
+from cleaner.errors import NewscleanError
+from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from cleaner.pipeline import Cleaner
+from cleaner.run.batch import (
     Outcome,
     Outcomes,
     Settings,
@@ -40,9 +43,6 @@ from cleaner.batch import (
     process,
     record_item,
 )
-from cleaner.errors import NewscleanError
-from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from cleaner.pipeline import Cleaner
 
 # Column names `clean_frame` adds; prefixed, since a scraper's table often has a `title` already.
 FRAME_COLUMNS = ("clean_title", "clean_body", "clean_error", "clean_json")

@@ -26,8 +26,8 @@ import regex
 from lxml import etree
 
 from cleaner.errors import InputError
-from cleaner.features import is_prose, word_count
-from cleaner.html import parse_html
+from cleaner.html.extract import parse_html
+from cleaner.label.features import is_prose, word_count
 from cleaner.model import Block, Decision, Label
 
 # A page line is in the extraction when this share of its word trigrams is.

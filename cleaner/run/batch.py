@@ -31,7 +31,7 @@ from cleaner.errors import InputError, NewscleanError
 from cleaner.limits import too_large
 from cleaner.model import Article
 from cleaner.pipeline import Cleaner, InputFormat
-from cleaner.repair import fix_surrogates
+from cleaner.read.repair import fix_surrogates
 
 # A chunk (the unit sent to a worker) closes at this many items or bytes, whichever comes first:
 # enough to make the cost of sending it small next to the cost of cleaning it, small enough that

@@ -28,7 +28,7 @@ from trafilatura.utils import load_html
 from cleaner.assemble import PageMetadata
 from cleaner.errors import InputError
 from cleaner.model import BlockKind
-from cleaner.repair import fix_surrogates
+from cleaner.read.repair import fix_surrogates
 
 _HTML_START = regex.compile(
     r"(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", regex.DOTALL

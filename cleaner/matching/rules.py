@@ -157,9 +157,9 @@ class RuleSet:
 
 def builtin_rules_dir() -> Path:
     """The packs shipped in the wheel (`cleaner/packs`), or `rules/` of a source checkout."""
-    here = Path(__file__).resolve().parent
-    shipped = here / "packs"
-    return shipped if shipped.is_dir() else here.parent / "rules"
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "packs"
+    return shipped if shipped.is_dir() else package.parent / "rules"
 
 
 def load_rules(extra: Sequence[Path] = (), *, builtin: bool = True) -> RuleSet:
