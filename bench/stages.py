@@ -20,6 +20,7 @@ from typing import Any
 from throughput import ROOT, read_inputs
 
 import cleaner.html.extract as html
+import cleaner.html.read as html_read
 import cleaner.pipeline as pipeline
 from cleaner.matching.matcher import Matcher
 from cleaner.pipeline import InputFormat
@@ -28,15 +29,18 @@ from cleaner.pipeline import InputFormat
 STAGES: list[tuple[Any, str, str]] = [
     (pipeline, "decode", "decode"),
     (pipeline, "repair", "repair (text, and the HTML page's own text)"),
-    (pipeline, "repair_texts", "repair (HTML blocks)"),
+    (html_read, "repair", "repair (text, and the HTML page's own text)"),
+    (html_read, "repair_texts", "repair (HTML blocks)"),
     (pipeline, "segment_text", "segment"),
-    (pipeline, "parse_html", "parse HTML"),
+    (html_read, "segment_text", "segment"),
+    (html_read, "parse_html", "parse HTML"),
     (html, "_run_trafilatura", "trafilatura's extraction of the article"),
     (html, "page_metadata", "page metadata (trafilatura's functions)"),
-    (pipeline, "extract_tree", "extraction: metadata, captions, links, dek"),
-    (pipeline, "visible_text", "the page's visible text (rescue)"),
+    (html_read, "extract_tree", "extraction: metadata, captions, links, dek"),
+    (html_read, "visible_text", "the page's visible text (rescue)"),
     (Matcher, "match", "rules"),
-    (pipeline, "label_blocks", "structure"),
+    (pipeline, "label_page", "structure"),
+    (html_read, "label_article", "structure"),
     (pipeline, "settle", "settle (its rules and structure also above)"),
     (pipeline, "assemble", "assemble"),
 ]

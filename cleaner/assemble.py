@@ -9,28 +9,16 @@ dateline), so they never count a block twice.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from cleaner.label.features import ends_sentence, is_prose, word_count
 from cleaner.label.metadata import find_dateline, find_publisher, strip_byline, strip_date_label
-from cleaner.model import Article, Block, Caption, Decision, Label, Removal, Repair, Trace
+from cleaner.model import Article, Block, Caption, Decision, Label, PageMetadata, Removal, Repair, Trace
 
 PAYWALL_TEASER_WORDS = 200
 ARTICLE_MIN_WORDS = 5
 HIGH_REMOVAL_SHARE = 0.5
 _PAYWALL_RULES = {"auth.paywall", "auth.already-subscriber"}
 _KEPT = {Label.TITLE, Label.SUBTITLE, Label.BODY, Label.CAPTION}
-
-
-@dataclass(frozen=True, slots=True)
-class PageMetadata:
-    """What the page itself says about the article (from HTML metadata), if anything."""
-
-    title: str | None = None
-    author: str | None = None
-    published: str | None = None
-    sitename: str | None = None
-    url: str | None = None
 
 
 def assemble(

@@ -7,9 +7,13 @@ JSON shape of schema v1 (`newsclean/1`).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cleaner.matching.matcher import Match
 
 SCHEMA_ID = "newsclean/1"
 
@@ -38,7 +42,6 @@ class BlockKind(StrEnum):
     ITEM = "item"
     QUOTE = "quote"
     CAPTION = "caption"
-    CREDIT = "credit"
     TITLE = "title"
     DESCRIPTION = "description"
 
@@ -71,6 +74,44 @@ class Decision:
     text: str | None = None
     credit: str | None = None
     paired_with: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageMetadata:
+    """What the page itself says about the article (from HTML metadata), if anything."""
+
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+# Labels the paragraphs of a cleaned article as text input is labelled: their blocks, decisions.
+Relabel = Callable[[Sequence[str]], tuple[Sequence[Block], Sequence[Decision]]]
+LabelStep = Callable[[Sequence[Block], Sequence["Match | Decision | None"]], list[Decision]]
+SettleStep = Callable[[Sequence[Block], list[Decision], Relabel], list[Decision]]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document read into blocks: what the read step hands to matching and labelling.
+
+    `preset` holds what reading already knows about a block (HTML markup: the headline, a
+    caption), `text` is where a site pack's signature is looked for. `label` and `settle` are
+    the labelling this kind of input needs: a text is a whole page, in which the article must be
+    found and whose printed article is labelled again until it settles; an HTML extraction is
+    the article already, revised with what the markup says of its links.
+    """
+
+    blocks: tuple[Block, ...]
+    preset: tuple[Decision | None, ...]
+    repairs: tuple[Repair, ...]
+    warnings: tuple[str, ...]
+    text: str
+    label: LabelStep
+    settle: SettleStep
+    metadata: PageMetadata | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.label.content import ContentClass, Stopwords, classify, detect_stopwords
+from cleaner.label.content import Stopwords, classify, detect_stopwords
+from cleaner.label.region import Role
 
 ENGLISH = detect_stopwords(
     [
@@ -35,18 +36,18 @@ def test_a_page_without_a_fitting_stoplist_is_scored_without_stopwords() -> None
             "The council voted on Tuesday to rebuild the pier, ending a two-year argument over whether "
             "the crumbling structure was worth saving, and the mayor said that the work would begin "
             "as soon as the state has approved the money.",
-            ContentClass.GOOD,
+            Role.GOOD,
         ),
-        ("He declined to comment on the plan.", ContentClass.NEAR_GOOD),
-        ("Business", ContentClass.SHORT),
-        ("All News", ContentClass.SHORT),
+        ("He declined to comment on the plan.", Role.NEAR_GOOD),
+        ("Business", Role.SHORT),
+        ("All News", Role.SHORT),
         (
             "Pierce Brosnan, Meryl Streep, Colin Firth, Amanda Seyfried, Stellan Skarsgård, Julie Walters",
-            ContentClass.BAD,
+            Role.BAD,
         ),
     ],
 )
-def test_classes(text: str, expected: ContentClass) -> None:
+def test_classes(text: str, expected: Role) -> None:
     assert classify(text, ENGLISH) is expected
 
 

@@ -62,11 +62,10 @@ def blocks(texts: list[str]) -> list[Block]:
 def test_a_rule_that_times_out_is_off_for_the_rest_of_the_document(rules: tuple[Rule, ...]) -> None:
     matcher = Matcher(rules, timeout=TIMEOUT)
     page = blocks([HOSTILE] * 200 + ["Sign in to read on", "aaaa"])
-    warnings: list[str] = []
-    found = matcher.match(page, Positions(None, None), warnings)
-    assert warnings == [
-        "rule mine.slow timed out on line 1; treated as no match, and off for the rest of this document"
-    ]
+    found, warnings = matcher.match(page, Positions(None, None))
+    assert warnings == (
+        "rule mine.slow timed out on line 1; treated as no match, and off for the rest of this document",
+    )
     assert found[:200] == [None] * 200
     sign_in = found[200]
     assert sign_in is not None and sign_in.rule.id == "mine.sign-in"
@@ -76,8 +75,7 @@ def test_a_rule_that_times_out_is_off_for_the_rest_of_the_document(rules: tuple[
 def test_each_document_starts_with_every_rule(rules: tuple[Rule, ...]) -> None:
     matcher = Matcher(rules, timeout=TIMEOUT)
     for _ in range(2):
-        warnings: list[str] = []
-        found = matcher.match(blocks(["aaaa", HOSTILE, HOSTILE]), Positions(None, None), warnings)
+        found, warnings = matcher.match(blocks(["aaaa", HOSTILE, HOSTILE]), Positions(None, None))
         first = found[0]
         assert first is not None and first.rule.id == "mine.slow"
         assert len(warnings) == 1 and "on line 2" in warnings[0]
@@ -109,10 +107,10 @@ def test_a_cleared_line_is_tried_only_against_rules_bound_to_a_position(tmp_path
     pack.write_text(TAIL_RULE + SIGN_IN_RULE, encoding="utf-8")
     matcher = Matcher(load_rules([pack], builtin=False).generic)
     page = blocks(["Sign in now to read on", "Sign in to read on"])
-    anywhere = matcher.match(page, Positions(None, None), [])
+    anywhere = matcher.match(page, Positions(None, None)).found
     assert [m.rule.id if m else None for m in anywhere] == ["mine.tail-sign-in", "mine.sign-in"]
     cleared = {"Sign in now to read on", "Sign in to read on"}
-    in_the_tail = matcher.match(page, Positions(None, None), [], cleared)
+    in_the_tail = matcher.match(page, Positions(None, None), cleared).found
     assert [m.rule.id if m else None for m in in_the_tail] == ["mine.tail-sign-in", None]
-    in_the_body = matcher.match(page, Positions(5, 5), [], cleared)
+    in_the_body = matcher.match(page, Positions(5, 5), cleared).found
     assert in_the_body == [None, None]

@@ -92,10 +92,9 @@ def test_empty_input_gives_an_empty_article() -> None:
 
 
 def test_each_html_caption_takes_the_first_block_showing_it_and_no_block_twice() -> None:
-    from cleaner.assemble import PageMetadata
     from cleaner.html.extract import Extraction, HtmlBlock, HtmlCaption
     from cleaner.html.labels import html_page
-    from cleaner.model import BlockKind
+    from cleaner.model import BlockKind, PageMetadata
 
     lede = "The harbor board voted on Tuesday to rebuild the north pier, officials said."
     blocks = (

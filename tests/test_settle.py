@@ -46,13 +46,13 @@ def test_what_the_second_pass_keeps_stays_as_the_first_pass_labelled_it() -> Non
     decisions = [TITLE, BODY]
     passes = []
 
-    def keep_all(text: str) -> tuple[Sequence[Block], Sequence[Decision]]:
-        passes.append(text)
-        again = blocks_of(*text.strip().split("\n\n"))
+    def keep_all(paragraphs: Sequence[str]) -> tuple[Sequence[Block], Sequence[Decision]]:
+        passes.append(list(paragraphs))
+        again = blocks_of(*paragraphs)
         return again, [BODY for _ in again]
 
     assert settle(blocks, decisions, keep_all) == decisions
-    assert passes == [f"Pier Vote\n\n{LEDE}\n"]
+    assert passes == [["Pier Vote", LEDE]]
 
 
 def test_of_two_equal_lines_the_one_the_second_pass_cuts_is_cut() -> None:
@@ -60,8 +60,8 @@ def test_of_two_equal_lines_the_one_the_second_pass_cuts_is_cut() -> None:
     cut = Decision(Label.BOILERPLATE, "structure.repeated")
     settled_cut = Decision(Label.BOILERPLATE, "settle.structure.repeated")
 
-    def cut_the_first_copy(text: str) -> tuple[Sequence[Block], Sequence[Decision]]:
-        again = blocks_of(*text.strip().split("\n\n"))
+    def cut_the_first_copy(paragraphs: Sequence[str]) -> tuple[Sequence[Block], Sequence[Decision]]:
+        again = blocks_of(*paragraphs)
         texts = [block.text for block in again]
         first_copies = {texts.index(t) for t in texts if texts.count(t) > 1}
         return again, [cut if i in first_copies else BODY for i in range(len(again))]
@@ -73,8 +73,8 @@ def test_of_two_equal_lines_the_one_the_second_pass_cuts_is_cut() -> None:
 def test_a_line_the_second_pass_shows_differently_stays() -> None:
     blocks = blocks_of("Tides", LEDE)
 
-    def join_everything(text: str) -> tuple[Sequence[Block], Sequence[Decision]]:
-        return blocks_of(" ".join(text.split())), [Decision(Label.BOILERPLATE, "x")]
+    def join_everything(paragraphs: Sequence[str]) -> tuple[Sequence[Block], Sequence[Decision]]:
+        return blocks_of(" ".join(paragraphs)), [Decision(Label.BOILERPLATE, "x")]
 
     assert settle(blocks, [BODY, BODY], join_everything) == [BODY, BODY]
 
@@ -83,8 +83,8 @@ def test_settling_stops_after_a_bounded_number_of_rounds() -> None:
     texts = [f"Line {i}" for i in range(MAX_ROUNDS + 3)]
     rounds = []
 
-    def cut_the_first(text: str) -> tuple[Sequence[Block], Sequence[Decision]]:
-        again = blocks_of(*text.strip().split("\n\n"))
+    def cut_the_first(paragraphs: Sequence[str]) -> tuple[Sequence[Block], Sequence[Decision]]:
+        again = blocks_of(*paragraphs)
         rounds.append(len(again))
         return again, [Decision(Label.BOILERPLATE, "x") if i == 0 else BODY for i in range(len(again))]
 

@@ -25,14 +25,10 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from cleaner.assemble import PageMetadata
 from cleaner.errors import InputError
-from cleaner.model import BlockKind
+from cleaner.model import BlockKind, PageMetadata
 from cleaner.read.repair import fix_surrogates
 
-_HTML_START = regex.compile(
-    r"(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", regex.DOTALL
-)
 _SPACES = regex.compile(r"\s+")
 # libxml2 stops parsing at this depth of nesting (its safety limit, which newsclean keeps: no
 # huge_tree): what lies deeper, and everything after it, is not in the tree.
@@ -125,11 +121,6 @@ class Extraction:
         title, author, published, sitename, description = (next(values) or None for _ in range(5))
         metadata = PageMetadata(title, author, published, sitename, self.metadata.url)
         return Extraction(blocks, captions, metadata, description, self.warnings)
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether a document starts like an HTML page (doctype, or an html/head/body element)."""
-    return _HTML_START.match(text[:2048]) is not None
 
 
 def parse_html(html: str, source: str = "-") -> lxml.html.HtmlElement:

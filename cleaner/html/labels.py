@@ -2,8 +2,7 @@
 how the text path's positional passes are revised for them.
 
 The text path's structure passes (`cleaner.label.structure`) read a whole page as text: lines that
-repeat are page furniture, and once the footer has begun every line that is not a sentence is
-a footer link. An HTML extraction is not a whole page: trafilatura has already cut away the
+repeat are page furniture. An HTML extraction is not a whole page: trafilatura has already cut away the
 menus and the footer, so a line that repeats inside it is a table cell or a refrain, and a
 list after the last long paragraph is usually part of the article. The page's links are better
 evidence there: a block whose whole text is a link, after the article's last paragraph, is a
@@ -22,7 +21,7 @@ from cleaner.label.features import ends_sentence, is_prose
 from cleaner.model import Block, BlockKind, Decision, Label
 
 # Positional removals of the text path that an HTML extraction does not need.
-_TEXT_PAGE_REASONS = {"structure.repeated", "structure.footer"}
+_TEXT_PAGE_REASONS = {"structure.repeated"}
 _TEXT_CAPTION = "structure.caption"
 _AFTER_END = "structure.after-end"
 # Rules that name a list of links to other stories.

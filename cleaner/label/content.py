@@ -2,8 +2,9 @@
 
 A block of running text is long, full of stopwords (the function words of its language, from
 the stoplists that ship with jusText) and ends like a sentence; menu items, headline lists,
-names, dates and buttons are short, or long but poor in stopwords. The neighbours of a block
-are the region finder's business (`cleaner.label.region`), not this module's.
+names, dates and buttons are short, or long but poor in stopwords. Its classes are the text
+roles of the region finder (`cleaner.label.region.Role`); the neighbours of a block are that
+module's business, not this one's.
 
 Languages without spaces or stoplists (Chinese, Japanese, …) are scored without stopwords.
 """
@@ -13,13 +14,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 
 import regex
-from justext import get_stoplist
 
 from cleaner.label.features import ends_sentence
+from cleaner.label.region import Role
 
 # Stoplists compared to find a document's language: the languages of European and major
 # world news sites. Loading all hundred of jusText's lists would cost half a second.
@@ -44,15 +46,6 @@ SHORT_SENTENCE_MIN_WORDS = 4
 _WORD = regex.compile(r"\w+")
 
 
-class ContentClass(StrEnum):
-    """What a block's text looks like (jusText's classes)."""
-
-    GOOD = "good"  # running text
-    NEAR_GOOD = "near-good"  # borderline: decided by its neighbours
-    SHORT = "short"  # too short to tell: decided by its neighbours
-    BAD = "bad"  # a list, a name, a menu: boilerplate
-
-
 @dataclass(frozen=True, slots=True)
 class Stopwords:
     """The stoplist chosen for a document; `words` is empty when no language fits."""
@@ -74,7 +67,18 @@ class Stopwords:
 @cache
 def _stoplists() -> dict[str, frozenset[str]]:
     """The candidate stoplists, loaded once (two threads racing here build equal lists)."""
-    return {language: frozenset(get_stoplist(language)) for language in LANGUAGES}
+    return {language: get_stoplist(language) for language in LANGUAGES}
+
+
+def get_stoplist(language: str) -> frozenset[str]:
+    """jusText's stoplist of a language, read from its package data as jusText reads it (lower
+    case, one word a line). The files are read without importing jusText, which imports lxml:
+    the text path does not need the HTML stack."""
+    spec = find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jusText's stoplists are missing: pip install justext")
+    path = Path(spec.submodule_search_locations[0]) / "stoplists" / f"{language}.txt"
+    return frozenset(word.lower() for word in path.read_text(encoding="utf-8").splitlines())
 
 
 @cache
@@ -113,8 +117,9 @@ def _words(text: str) -> list[str]:
     return words
 
 
-def classify(text: str, stopwords: Stopwords) -> ContentClass:
-    """The class of a block from its own text (jusText's context-free pass)."""
+def classify(text: str, stopwords: Stopwords) -> Role:
+    """What a block's text looks like, from its own text (jusText's context-free pass): one of
+    the text roles GOOD, NEAR_GOOD (decided by its neighbours), SHORT (too short to tell) or BAD."""
     length = len(text)
     if length < LENGTH_LOW:
         if (
@@ -122,11 +127,11 @@ def classify(text: str, stopwords: Stopwords) -> ContentClass:
             and len(text.split()) >= SHORT_SENTENCE_MIN_WORDS
             and stopwords.density(text) >= STOPWORDS_HIGH
         ):
-            return ContentClass.NEAR_GOOD  # "He declined to comment."
-        return ContentClass.SHORT
+            return Role.NEAR_GOOD  # "He declined to comment."
+        return Role.SHORT
     density = stopwords.density(text)
     if density >= STOPWORDS_HIGH:
-        return ContentClass.GOOD if length > LENGTH_HIGH else ContentClass.NEAR_GOOD
+        return Role.GOOD if length > LENGTH_HIGH else Role.NEAR_GOOD
     if density >= STOPWORDS_LOW:
-        return ContentClass.NEAR_GOOD
-    return ContentClass.BAD
+        return Role.NEAR_GOOD
+    return Role.BAD

@@ -29,11 +29,13 @@ END_SHARE = 0.3
 
 
 class Role(StrEnum):
-    """What a block contributes to finding the article."""
+    """What a block contributes to finding the article: one of the four classes of its text
+    (jusText's, from `cleaner.label.content.classify`) when no rule decided it, else what the
+    rule or pass made of it."""
 
     GOOD = "good"  # running text
-    NEAR_GOOD = "near-good"  # short running text
-    SHORT = "short"  # a short line: a menu item, a list item, a subheading
+    NEAR_GOOD = "near-good"  # borderline running text: decided by its neighbours
+    SHORT = "short"  # too short to tell: a menu item, a list item, a subheading
     BAD = "bad"  # boilerplate text: long but without the words of running text
     RULE = "rule"  # removed by a rule: ads, share buttons, credits
     NEUTRAL = "neutral"  # title, byline, captions and the like
@@ -49,9 +51,6 @@ class Region:
     end: int
     cut: int | None = None
     score: float = 0.0
-
-    def __contains__(self, index: int) -> bool:
-        return self.start <= index <= self.end
 
     @property
     def empty(self) -> bool:

@@ -3,10 +3,10 @@
 A block is labelled by its neighbours, and cleaning removes some of those neighbours: a dek
 is kept because a date line follows it, short lines are kept because the page's headline
 anchors the article just above them. Printed without those neighbours, the same lines can read
-differently, and a second pass would cut them. Settling runs that second pass here, on the text
-the article prints (`emit.to_text`), removes what it removes under the reason it gives (as
-`settle.<reason>`), and repeats until a pass removes nothing: cleaning the cleaned text then
-changes nothing.
+differently, and a second pass would cut them. Settling runs that second pass here, on the
+paragraphs the article prints (title, subtitle, body, as `emit.to_text` prints them), removes
+what it removes under the reason it gives (as `settle.<reason>`), and repeats until a pass
+removes nothing: cleaning the cleaned text then changes nothing.
 """
 
 from __future__ import annotations
@@ -14,28 +14,29 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from cleaner.emit import paragraphs_text
+from cleaner.label.reasons import SETTLE_PREFIX
 from cleaner.model import Block, Decision, Label
 
 # Each round removes at least one block or ends the loop; pages settle in one or two.
 MAX_ROUNDS = 4
-SETTLE_PREFIX = "settle."
 
-Relabel = Callable[[str], tuple[Sequence[Block], Sequence[Decision]]]
+# Labels the paragraphs of a cleaned article as their printed text would be labelled.
+Relabel = Callable[[Sequence[str]], tuple[Sequence[Block], Sequence[Decision]]]
 
 
 def settle(blocks: Sequence[Block], decisions: Sequence[Decision], relabel: Relabel) -> list[Decision]:
     """The decisions with every kept block that a pass over the printed article cuts removed.
 
-    `relabel` labels a text as the pipeline labels text input (segments, rules, structure;
-    the printed article is repaired already) and returns its blocks and decisions.
+    `relabel` labels the printed paragraphs as the pipeline labels text input (segments,
+    rules, structure; the printed article is repaired already) and returns the blocks and
+    decisions of that text.
     """
     settled = list(decisions)
     for _ in range(MAX_ROUNDS):
         kept = printed(blocks, settled)
         if not kept:
             break
-        again_blocks, again_decisions = relabel(paragraphs_text(text for _, text in kept))
+        again_blocks, again_decisions = relabel([text for _, text in kept])
         cuts = _cuts(kept, printed(again_blocks, again_decisions), again_blocks, again_decisions)
         if not cuts:
             break

@@ -2,18 +2,23 @@
 
 Rules decide what they recognise; the passes here decide the rest from position and
 neighbours, each under its own `structure.*` name so that every decision can be explained.
-In order:
+Two entry points: `label_page` for a whole page as text (the article must be found in it) and
+`label_article` for blocks that are the article already (an HTML extraction). In order:
 
-1. `structure.title`: the first headline-like block before the first prose paragraph;
-2. `structure.caption`: a lone credit line pairs with the caption next to it;
-3. `structure.byline-affiliation`: the organisation line under a byline;
-4. `structure.subtitle`: the dek between the title and the byline, credit or first paragraph;
-5. `structure.repeated`: short lines that occur more than once on the page (a site name);
-6. `structure.publisher`: lines that only name the publisher of the copyright line;
-7. `structure.after-end` and `structure.footer`: what follows an end-of-article marker, and
-   link lines once the footer has begun;
-8. the title comes first: a title found below kept text moves up to the page-title line that
-   names it, or is a subheading (`cleaner.label.settle` then relies on the printed order);
+1. `structure.link-list`: the short lines under a "Related" or "Most read" heading;
+2. `structure.page-title` and `structure.title`: the page's `<title>` line, and the headline
+   (the block that line repeats, or the headline-like block above the story's first paragraph);
+3. `structure.caption`: a lone credit line pairs with the caption next to it;
+4. `structure.byline-affiliation`: the organisation line under a byline;
+5. `structure.title-copy` and `structure.subtitle`: copies of the headline, and the dek
+   between the title and the byline, credit or first paragraph;
+6. `structure.repeated`: short lines that occur more than once on the page (a site name);
+7. `structure.publisher`: lines that only name the publisher of the copyright line;
+8. whole pages only: `structure.before-article`, `structure.after-article`,
+   `structure.after-end` and `structure.low-content`, the lines outside the article's region
+   (`cleaner.label.region`) and the lines inside it that are no text; and the title comes
+   first: a title found below kept text moves up to the page-title line that names it, or is
+   a subheading (`cleaner.label.settle` then relies on the printed order);
 9. `structure.body`: everything else.
 """
 
@@ -21,10 +26,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import regex
 
-from cleaner.label.content import ContentClass, classify, detect_stopwords
+from cleaner.label.content import classify, detect_stopwords
 from cleaner.label.features import ends_sentence, is_prose, word_count
 from cleaner.label.metadata import find_dateline, find_publisher, names_publisher
 from cleaner.label.region import Region, Role, find_region
@@ -58,14 +64,41 @@ _NAME_WORD = regex.compile(
 )
 
 
-def label_blocks(
-    blocks: Sequence[Block], known: Sequence[Match | Decision | None], *, find_article: bool = True
-) -> list[Decision]:
-    """A decision for every block: what rules (or the segmenter) decided, then the passes in order.
+Known = Match | Decision | None  # what a rule or the segmenter decided about a block, if anything
 
-    `find_article` looks for the article inside a full page; blocks that an extractor already
-    cut out of a page (HTML input) are the article, so the region pass leaves them alone.
-    """
+
+@dataclass(frozen=True, slots=True)
+class _Labelled:
+    """The passes' work on a page so far: undecided blocks are None; `classes` holds the text
+    role of each block no rule decided, `region` the article's run of blocks."""
+
+    decisions: list[Decision | None]
+    classes: list[Role | None]
+    region: Region
+    title: int | None
+    headline: int | None  # the block that the page's `<title>` line names
+
+
+def label_page(blocks: Sequence[Block], known: Sequence[Known]) -> list[Decision]:
+    """A decision for every block of a whole page: the passes in order, and then what lies
+    outside the article's region goes."""
+    labelled = _label(blocks, known)
+    decisions, title = labelled.decisions, labelled.title
+    if not labelled.region.empty:
+        _apply_region(blocks, decisions, labelled.classes, labelled.region)
+    if title is not None and any(d is None for d in decisions[:title]):
+        _title_below_text(blocks, decisions, title, labelled.headline is not None)
+    return _with_body(decisions)
+
+
+def label_article(blocks: Sequence[Block], known: Sequence[Known]) -> list[Decision]:
+    """A decision for every block of an article that an extractor already cut out of its page
+    (HTML input): the passes in order, with no region to find."""
+    return _with_body(_label(blocks, known).decisions)
+
+
+def _label(blocks: Sequence[Block], known: Sequence[Known]) -> _Labelled:
+    """What rules (or the segmenter) decided, then the passes that every input takes."""
     decisions: list[Decision | None] = [item.decision if isinstance(item, Match) else item for item in known]
     ends = [isinstance(item, Match) and item.rule.action is Action.END for item in known]
     classes = _content_classes(blocks, decisions)
@@ -86,25 +119,25 @@ def label_blocks(
         _find_subtitle(blocks, decisions, title)
     _drop_repeated(blocks, decisions)
     _drop_publisher_lines(blocks, decisions)
-    if find_article and not region.empty:
-        _apply_region(blocks, decisions, classes, region)
-    if find_article and title is not None and any(d is None for d in decisions[:title]):
-        _title_below_text(blocks, decisions, title, headline is not None)
+    return _Labelled(decisions, classes, region, title, headline)
+
+
+def _with_body(decisions: Sequence[Decision | None]) -> list[Decision]:
     return [decision or Decision(Label.BODY, "structure.body") for decision in decisions]
 
 
 def _drop_link_lists(
     blocks: Sequence[Block],
-    known: Sequence[Match | Decision | None],
+    known: Sequence[Known],
     decisions: list[Decision | None],
-    classes: list[ContentClass | None],
+    classes: list[Role | None],
 ) -> None:
     """The short lines under a "Related" or "Most read" heading, up to the next running text.
 
     A box of headlines inside a story ends where the story resumes; a list of teasers with
     summaries is left to the region finder, which sees its summaries stand alone.
     """
-    texty = (ContentClass.GOOD, ContentClass.NEAR_GOOD)
+    texty = (Role.GOOD, Role.NEAR_GOOD)
     for index, item in enumerate(known):
         if not isinstance(item, Match) or item.rule.action is not Action.LIST:
             continue
@@ -115,17 +148,7 @@ def _drop_link_lists(
             classes[i] = None
 
 
-_ROLES = {
-    ContentClass.GOOD: Role.GOOD,
-    ContentClass.NEAR_GOOD: Role.NEAR_GOOD,
-    ContentClass.SHORT: Role.SHORT,
-    ContentClass.BAD: Role.BAD,
-}
-
-
-def _content_classes(
-    blocks: Sequence[Block], decisions: Sequence[Decision | None]
-) -> list[ContentClass | None]:
+def _content_classes(blocks: Sequence[Block], decisions: Sequence[Decision | None]) -> list[Role | None]:
     """The revised content class of each undecided block (None for decided ones)."""
     undecided = [b.text for b in blocks if decisions[b.index] is None]
     stopwords = detect_stopwords(undecided)
@@ -136,7 +159,7 @@ def _find_region(
     blocks: Sequence[Block],
     decisions: Sequence[Decision | None],
     ends: Sequence[bool],
-    classes: Sequence[ContentClass | None],
+    classes: Sequence[Role | None],
     headline: int | None,
 ) -> Region:
     """The article's region: the heaviest run of text, or the one that begins within a few blocks
@@ -151,11 +174,11 @@ def _find_region(
     return anchored if anchored.score >= ANCHORED_SHARE * free.score else free
 
 
-def _role(decision: Decision | None, end: bool, cls: ContentClass | None) -> Role:
+def _role(decision: Decision | None, end: bool, cls: Role | None) -> Role:
     if end:
         return Role.END
     if decision is None:
-        return _ROLES[cls] if cls is not None else Role.SHORT
+        return cls if cls is not None else Role.SHORT
     if decision.label in (Label.BOILERPLATE, Label.COPYRIGHT):
         return Role.RULE
     return Role.NEUTRAL
@@ -164,7 +187,7 @@ def _role(decision: Decision | None, end: bool, cls: ContentClass | None) -> Rol
 def _apply_region(
     blocks: Sequence[Block],
     decisions: list[Decision | None],
-    classes: Sequence[ContentClass | None],
+    classes: Sequence[Role | None],
     region: Region,
 ) -> None:
     """Undecided blocks outside the article go; inside it, so do lines poor in stopwords that do
@@ -178,7 +201,7 @@ def _apply_region(
             decisions[i] = Decision(Label.BOILERPLATE, "structure.after-end")
         elif i > region.end:
             decisions[i] = Decision(Label.BOILERPLATE, "structure.after-article")
-        elif classes[i] is ContentClass.BAD and not ends_sentence(blocks[i].text):
+        elif classes[i] is Role.BAD and not ends_sentence(blocks[i].text):
             decisions[i] = Decision(Label.BOILERPLATE, "structure.low-content")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -56,6 +57,14 @@ class Match:
     decision: Decision
 
 
+class Matched(NamedTuple):
+    """The deciding rule of each block (None where no rule matches), and a warning for each
+    rule that ran out of time."""
+
+    found: list[Match | None]
+    warnings: tuple[str, ...] = ()
+
+
 class Matcher:
     """The rules of one rule list with their prefilter; thread-safe and reusable."""
 
@@ -73,9 +82,8 @@ class Matcher:
         self,
         blocks: Sequence[Block],
         positions: Positions,
-        warnings: list[str],
         cleared: Set[str] = frozenset(),
-    ) -> list[Match | None]:
+    ) -> Matched:
         """The deciding rule of each block, or None where no rule matches.
 
         `cleared` are texts that no rule matched elsewhere (the same line on the full page,
@@ -88,6 +96,7 @@ class Matcher:
         """
         matcher = self
         found: list[Match | None] = []
+        warnings: list[str] = []
         for block in blocks:
             match, slow = matcher._match_block(block, positions, block.text in cleared)
             for rule in slow:
@@ -98,7 +107,7 @@ class Matcher:
             if slow:
                 matcher = matcher.without(slow)
             found.append(match)
-        return found
+        return Matched(found, tuple(warnings))
 
     def without(self, rules: Sequence[Rule]) -> Matcher:
         """This matcher minus some rules; built once, then shared by later documents."""
@@ -168,7 +177,7 @@ class MatcherCache:
 
 def decided_by(matcher: Matcher, text: str) -> Rule | None:
     """The rule that decides one line standing alone, or None."""
-    found = matcher.match([Block(0, 1, text)], Positions(None, None), [])[0]
+    found = matcher.match([Block(0, 1, text)], Positions(None, None)).found[0]
     return found.rule if found else None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 from statistics import median
 
-from cleaner.model import Block, BlockKind
+from cleaner.model import Block
 
 # A text counts as hard-wrapped when its multi-line paragraphs have lines of a steady width.
 _WRAP_MIN_GROUPS = 2
@@ -75,8 +75,3 @@ def _wrapped_at(lines: list[str], width: int) -> bool:
         return False
     full = sum(1 for line, following in pairs if len(line) + 1 + len(following.split()[0]) > width)
     return full / len(pairs) >= _WRAP_SHARE
-
-
-def blocks_from_texts(texts: list[tuple[str, BlockKind]]) -> list[Block]:
-    """Blocks from already-separated texts (HTML extraction), numbered in order from 1."""
-    return [Block(index, index + 1, text, kind) for index, (text, kind) in enumerate(texts)]

@@ -1,0 +1,70 @@
+"""HTML read: an HTML page into the `Document` of its article, the read step of HTML input.
+
+Parse, extract with trafilatura (`cleaner.html.extract`), repair the extracted texts, and add
+the rest of the article when the page's visible text shows the extraction stopped short of it
+(`cleaner.html.rescue`). The page's visible text is labelled as text input is, by the
+`LabelText` function the caller gives: this package knows HTML, not rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import lxml.html
+
+from cleaner.html.extract import Extraction, extract_tree, parse_html
+from cleaner.html.labels import html_page, revise
+from cleaner.html.rescue import Continuation, anchor, continuation, last_extracted, visible_text
+from cleaner.label.structure import label_article
+from cleaner.model import Block, Decision, Document, Relabel
+from cleaner.read.repair import repair, repair_texts
+from cleaner.read.segment import segment_text
+
+# Labels the lines of a page's visible text (the text itself given for site signatures) as
+# text input is labelled, warnings left out: they would name lines the output does not show.
+LabelText = Callable[[list[Block], str], list[Decision]]
+
+
+def read_html(
+    html: str, *, url: str | None, source: str, warnings: Sequence[str], label_text: LabelText
+) -> Document:
+    """The article of an HTML page as a `Document`; raise `InputError` when the page cannot be
+    parsed or trafilatura fails on it. `warnings` are the decode step's."""
+    tree = parse_html(html, source)
+    extraction = extract_tree(tree, url=url, source=source)
+    fixed, repairs = repair_texts(extraction.texts(), from_html=True)
+    repaired = extraction.with_texts(fixed)
+    page = html_page(repaired, _continuation(tree, repaired, label_text))
+    linked = tuple(page.linked)
+
+    def settle(blocks: Sequence[Block], decisions: list[Decision], _: Relabel) -> list[Decision]:
+        # An extraction is not settled against its printed text (docs/html.md says why); the
+        # page's links revise what the text passes decided.
+        return revise(blocks, decisions, linked)
+
+    return Document(
+        blocks=tuple(page.blocks),
+        preset=tuple(page.preset),
+        repairs=repairs,
+        warnings=(*warnings, *repaired.warnings),
+        text="\n".join(block.text for block in page.blocks),
+        label=label_article,
+        settle=settle,
+        metadata=repaired.metadata,
+    )
+
+
+def _continuation(
+    tree: lxml.html.HtmlElement, extraction: Extraction, label_text: LabelText
+) -> Continuation | None:
+    """The rest of the article when the page's visible text shows that the extraction stopped
+    short of it; the page text is labelled only on pages where a paragraph the extraction
+    lacks follows its last one."""
+    extracted = [block.text for block in extraction.blocks]
+    page_text = repair(visible_text(tree)).text
+    lines = segment_text(page_text)
+    last = last_extracted(lines, extracted)
+    if last is None:
+        return None
+    texts = continuation(lines, label_text(lines, page_text), last, extracted)
+    return Continuation(anchor(extracted, lines[last].text), texts) if texts else None

@@ -1,0 +1,43 @@
+"""Reasons: every name a labelling pass (not a rule) gives as the reason of a decision.
+
+A rule's reason is its id; the passes give these. They reach the output (`removed[].reason`,
+`--explain`), so each is named and explained once here; the rule reference
+(docs/rules-reference.md) lists them, and tests/test_reasons.py checks that the code gives no
+reason this table lacks, and that the table holds none that the code never gives.
+"""
+
+from __future__ import annotations
+
+# A line that settling cut carries the reason the second pass gave it, after this prefix.
+SETTLE_PREFIX = "settle."
+
+REASONS: dict[str, str] = {
+    "structure.title": "the headline: the headline-like line above the story's first paragraph",
+    "structure.page-title": (
+        'the page\'s `<title>` line ("Headline | Site"): removed when a later line shows the '
+        "headline, or the title itself when the headline found lies below kept text"
+    ),
+    "structure.title-copy": "another copy of the headline (breadcrumb, share text)",
+    "structure.subtitle": "the dek: the short line between the headline and the byline, photo or lede",
+    "structure.caption": "a caption: the line next to a lone photo-credit line, which it takes as its credit",
+    "structure.byline-affiliation": 'the organisation line right under a byline ("Associated Press")',
+    "structure.repeated": "a short line without sentence punctuation that occurs twice or more on the page",
+    "structure.publisher": "a line that only names the publisher the copyright line names",
+    "structure.link-list": "a short line under a related-stories heading (a rule with action list)",
+    "structure.before-article": "an undecided line above the article's region (menus, teasers)",
+    "structure.after-article": "an undecided line below the article's region (footer, teasers)",
+    "structure.after-end": "a line after an end-of-article marker (a rule with action end)",
+    "structure.low-content": "a line inside the article poor in stopwords that does not end like a sentence",
+    "structure.body": "a body paragraph: no rule and no other pass decided the line",
+    "html.title": "the headline of an HTML page: the heading that shows its metadata title, or that title",
+    "html.description": "the dek of an HTML page: its description, where the page prints it as one",
+    "html.figcaption": "a caption from the page's markup (`<figcaption>`, a caption class), with its credit",
+    "html.extracted": (
+        "a block of trafilatura's extraction that a text-page pass would have removed (a repeated "
+        "line, a caption paired with a credit, text after a false end marker): body"
+    ),
+    "html.page-text": "the rest of the article, found in the page's visible text after the extraction's end",
+    "html.listed-link": "a whole link right under a related-stories heading inside the article",
+    "html.tail-link": "a whole link at the end of the extraction, after its last paragraph: a teaser",
+    "html.tail-link-heading": "the short heading over the teasers at the end of the extraction",
+}
