@@ -3,7 +3,8 @@
 Every block lands in exactly one place: the title, the subtitle, a body paragraph, a caption
 (text, or the credit of a caption next to it), or `removed`. Byline, date, dateline, copyright
 and publisher are values read off blocks (removed ones, or the first body paragraph for the
-dateline), so they never count a block twice.
+dateline), so they never count a block twice; so is the title when the headline is only part
+of a line (a page's `<title>` line, in `removed` with the label `title`).
 """
 
 from __future__ import annotations
@@ -39,8 +40,13 @@ def assemble(
     removed: list[Removal] = []
     for block, decision in zip(blocks, decisions, strict=True):
         label = decision.label
-        if label is Label.TITLE and title is None:
-            title = decision.text or block.text
+        if label is Label.TITLE and title is None and decision.text and decision.text != block.text:
+            # The headline is part of the line (the page's `<title>` with the site's name): the
+            # title is read off the line, and the line is accounted for in `removed`.
+            title = decision.text
+            removed.append(Removal(block.line, block.text, label, decision.reason))
+        elif label is Label.TITLE and title is None:
+            title = block.text
         elif label is Label.SUBTITLE and subtitle is None:
             subtitle = block.text
         elif label is Label.BODY:

@@ -36,11 +36,13 @@ def assert_conserved(blocks: list[Block], record: dict[str, Any]) -> None:
     """Each input block is in exactly one place: title, subtitle, body, a caption, or removed.
 
     A caption accounts for its own block (the caption line, which may end with the credit) and,
-    when its credit is not on that line, for the credit line next to it.
+    when its credit is not on that line, for the credit line next to it. A title read off a line
+    (the page's `<title>` line, removed with the label `title`) is a value, not a block.
     """
     found: Counter[str] = Counter()
+    read_off = any(item["label"] == "title" for item in record["removed"])
     for field in ("title", "subtitle"):
-        if record[field] is not None:
+        if record[field] is not None and not (field == "title" and read_off):
             found[record[field]] += 1
     found.update(record["body"])
     found.update(item["text"] for item in record["removed"])

@@ -32,14 +32,13 @@ import regex
 
 from cleaner.label.content import classify, detect_stopwords
 from cleaner.label.features import ends_sentence, is_prose, word_count
+from cleaner.label.headline import headline_like, headline_part, shown_headline
 from cleaner.label.metadata import find_dateline, find_publisher, names_publisher
 from cleaner.label.region import Region, Role, find_region
 from cleaner.matching.matcher import Match
 from cleaner.matching.rules import Action
 from cleaner.model import Block, Decision, Label
 
-TITLE_MAX_CHARS = 250
-TITLE_MAX_WORDS = 35
 SUBTITLE_MAX_CHARS = 400
 LEAD_DEK_MAX_CHARS = 250
 CAPTION_MAX_CHARS = 320
@@ -58,7 +57,6 @@ _LEDE_SIGNS = regex.compile(
     r"\b(?:said|told|according to|announced|reported|(?:on |last |this )?(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)|yesterday|today)\b"
 )
-_TITLE_SEPARATOR = regex.compile(r"\s+(?:[|–—-]|::|·|»)\s+")
 _NAME_WORD = regex.compile(
     r"^(?:\p{Lu}[\p{L}.'’&-]*|of|the|for|and|de|del|la|le|du|der|die|das|für|und|y|et|&)$"
 )
@@ -102,21 +100,28 @@ def _label(blocks: Sequence[Block], known: Sequence[Known]) -> _Labelled:
     decisions: list[Decision | None] = [item.decision if isinstance(item, Match) else item for item in known]
     ends = [isinstance(item, Match) and item.rule.action is Action.END for item in known]
     classes = _content_classes(blocks, decisions)
-    _drop_link_lists(blocks, known, decisions, classes)
-    headline = _page_headline(blocks, decisions)
+    titled = any(d is not None and d.label is Label.TITLE for d in decisions)  # by the HTML markup
+    headline = None if titled else _page_headline(blocks, decisions, classes)
+    _drop_link_lists(blocks, known, decisions, classes, headline)
     region = _find_region(blocks, decisions, ends, classes, headline)
+    title: int | None = None
     if headline is not None:
         decisions[0] = Decision(Label.BOILERPLATE, "structure.page-title")
-        title: int | None = headline
+        decisions[headline] = Decision(Label.TITLE, "structure.title")
+        title = headline
+    elif not titled and _titles_full_page(blocks, decisions, region):
+        decisions[0] = Decision(Label.TITLE, "structure.page-title", text=headline_part(blocks[0].text))
+        title = 0
     else:
         title = _find_title(blocks, decisions, region)
-    if title is not None:
-        decisions[title] = Decision(Label.TITLE, "structure.title")
+        if title is not None:
+            decisions[title] = Decision(Label.TITLE, "structure.title")
     _pair_captions(blocks, decisions)
     _find_affiliations(blocks, decisions)
     if title is not None:
         _drop_title_copies(blocks, decisions, title)
-        _find_subtitle(blocks, decisions, title)
+        if title != 0 or headline is not None or _lede(blocks, decisions, region) <= PASTED_HEAD_BLOCKS:
+            _find_subtitle(blocks, decisions, title)
     _drop_repeated(blocks, decisions)
     _drop_publisher_lines(blocks, decisions)
     return _Labelled(decisions, classes, region, title, headline)
@@ -131,18 +136,20 @@ def _drop_link_lists(
     known: Sequence[Known],
     decisions: list[Decision | None],
     classes: list[Role | None],
+    headline: int | None,
 ) -> None:
     """The short lines under a "Related" or "Most read" heading, up to the next running text.
 
-    A box of headlines inside a story ends where the story resumes; a list of teasers with
-    summaries is left to the region finder, which sees its summaries stand alone.
+    A box of headlines inside a story ends where the story resumes, or at the story's own
+    headline; a list of teasers with summaries is left to the region finder, which sees its
+    summaries stand alone.
     """
     texty = (Role.GOOD, Role.NEAR_GOOD)
     for index, item in enumerate(known):
         if not isinstance(item, Match) or item.rule.action is not Action.LIST:
             continue
         for i in (b.index for b in blocks[index + 1 :] if decisions[b.index] is None):
-            if classes[i] in texty:
+            if classes[i] in texty or i == headline:
                 break
             decisions[i] = Decision(Label.BOILERPLATE, "structure.link-list")
             classes[i] = None
@@ -232,7 +239,7 @@ def _find_title(blocks: Sequence[Block], decisions: list[Decision | None], regio
         return None
     lede = _lede(blocks, decisions, region)
     head = [b for b in blocks[:lede] if decisions[b.index] is None]
-    candidates = [b for b in head if _headline_like(b.text)]
+    candidates = [b for b in head if headline_like(b.text)]
     if not candidates:
         return None
     if lede <= PASTED_HEAD_BLOCKS:
@@ -257,45 +264,32 @@ def _lede(blocks: Sequence[Block], decisions: Sequence[Decision | None], region:
     return region.start
 
 
-def _page_headline(blocks: Sequence[Block], decisions: Sequence[Decision | None]) -> int | None:
-    """The block that repeats the headline of a full page's first line, its `<title>`.
-
-    The first line reads "Headline | Site", "Site - Headline" or "Headline – Kicker – Site";
-    the headline is the whole line or the line without its first or last part.
-    """
+def _page_headline(
+    blocks: Sequence[Block], decisions: Sequence[Decision | None], classes: Sequence[Role | None]
+) -> int | None:
+    """The block that shows the headline of a full page's first line, its `<title>`
+    (`cleaner.label.headline`), above the first block of running text when it is not the same."""
     if len(blocks) < 2 or decisions[0] is not None:
         return None
-    parts = _TITLE_SEPARATOR.split(blocks[0].text)
-    separators = _TITLE_SEPARATOR.findall(blocks[0].text)
-    candidates = {blocks[0].text}
-    for first, last in ((0, len(parts) - 1), (1, len(parts))) if len(parts) > 1 else ():
-        joined = parts[first]
-        for i in range(first + 1, last):
-            joined += separators[i - 1] + parts[i]
-        candidates.add(joined)
-    candidates.update(parts)
-    for text in sorted(candidates, key=len, reverse=True):
-        if len(text.split()) < 2 or text.endswith("."):  # a sentence said twice, not a <title>
-            continue
-        for block in blocks[1:]:
-            if decisions[block.index] is None and block.text == text:
-                return block.index
-    return None
+    texts = [block.text if decisions[block.index] is None else None for block in blocks[1:]]
+    story = next((i - 1 for i in range(1, len(blocks)) if classes[i] is Role.GOOD), len(blocks))
+    found = shown_headline(blocks[0].text, texts, story)
+    return None if found is None else found + 1
+
+
+def _titles_full_page(blocks: Sequence[Block], decisions: Sequence[Decision | None], region: Region) -> bool:
+    """Whether the first line, the `<title>` of a full page (its story starts far below), gives
+    the headline, no block below showing it: the page's own name for the story beats guessing
+    among the short lines above the story (labels, credits, share buttons)."""
+    if not blocks or decisions[0] is not None or not headline_like(blocks[0].text):
+        return False
+    return _lede(blocks, decisions, region) > PASTED_HEAD_BLOCKS
 
 
 def _title_case(text: str) -> float:
     """The share of words that start with a capital letter."""
     words = [word for word in text.split() if word[:1].isalpha()]
     return sum(1 for word in words if word[0].isupper()) / len(words) if words else 0.0
-
-
-def _headline_like(text: str) -> bool:
-    words = text.split()
-    return (
-        len(text) <= TITLE_MAX_CHARS
-        and 1 < len(words) <= TITLE_MAX_WORDS
-        and not text.endswith((".", ",", ";", ":"))
-    )
 
 
 def _pair_captions(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
@@ -357,7 +351,8 @@ def _name_like(text: str) -> bool:
 
 def _drop_title_copies(blocks: Sequence[Block], decisions: list[Decision | None], title: int) -> None:
     """Pages print the headline twice or more (page title, breadcrumb, share text): one is the title."""
-    headline = blocks[title].text
+    title_decision = decisions[title]
+    headline = (title_decision.text if title_decision else None) or blocks[title].text
     for block in blocks:
         if decisions[block.index] is None and block.text == headline:
             decisions[block.index] = Decision(Label.BOILERPLATE, "structure.title-copy")

@@ -1,0 +1,136 @@
+"""Headline: what a full page's first line, its `<title>`, says the headline is, and which block
+of the page shows it.
+
+The first line of a page's visible text is its `<title>`: "Headline | Site", "Site - Headline",
+"Headline : Site" or "Headline – Kicker – Site". The page prints the headline again above the
+story, word for word or nearly (pages shorten, lengthen or reword one of the two). A block that
+says the same as the `<title>`'s headline part is the headline; a copy-paste that starts with
+the headline itself is the same case with no site part. Pure functions of strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+# " | ", " - ", " – ", " : ", " :: ", " · ", " » " between the parts of a `<title>`.
+SEPARATOR = regex.compile(r"\s+(?:[|–—:-]|::|·|»)\s+")
+SITE_MAX_WORDS = 5  # a part this short at either end of a `<title>` names the site or section
+SITE_MAX_CHARS = 40
+# A block shows the headline when this share of the longer one's words are in both.
+MIN_SIMILARITY = 0.6
+HEADLINE_MIN_WORDS = 2
+HEADLINE_MAX_WORDS = 35
+HEADLINE_MAX_CHARS = 250
+
+_WORD = regex.compile(r"\w+")
+
+
+def candidates(title_line: str) -> list[str]:
+    """What the headline may be, longest first: the whole line, the line without its first or
+    its last part, and each part.
+
+    >>> candidates("Pier Vote Delayed | Harbor Ledger")
+    ['Pier Vote Delayed | Harbor Ledger', 'Pier Vote Delayed', 'Harbor Ledger']
+    """
+    parts = SEPARATOR.split(title_line)
+    separators = SEPARATOR.findall(title_line)
+    found = {title_line, *parts}
+    for first, last in ((0, len(parts) - 1), (1, len(parts))) if len(parts) > 1 else ():
+        joined = parts[first]
+        for i in range(first + 1, last):
+            joined += separators[i - 1] + parts[i]
+        found.add(joined)
+    return sorted(found, key=lambda text: (-len(text), text))
+
+
+def headline_part(title_line: str) -> str:
+    """The `<title>` without the short part that names the site, at its end or its start.
+
+    >>> headline_part("Pier Vote Delayed Again After Storm - The Harbor Ledger")
+    'Pier Vote Delayed Again After Storm'
+    >>> headline_part("Harbor Ledger | Pier Vote Delayed Again After Storm")
+    'Pier Vote Delayed Again After Storm'
+    >>> headline_part("Pier Vote Delayed Again After Storm")
+    'Pier Vote Delayed Again After Storm'
+    """
+    parts = SEPARATOR.split(title_line)
+    if len(parts) < 2:
+        return title_line
+    separators = SEPARATOR.findall(title_line)
+    if _names_site(parts[-1]):
+        end = title_line.rindex(separators[-1])
+        return title_line[:end].strip()
+    if _names_site(parts[0]):
+        start = title_line.index(separators[0]) + len(separators[0])
+        return title_line[start:].strip()
+    return title_line
+
+
+def site_part(title_line: str) -> bool:
+    """Whether a `<title>` line has a part that names the site, so that its headline is less than
+    the whole line.
+
+    >>> site_part("Pier Vote Delayed Again After Storm - The Harbor Ledger")
+    True
+    """
+    return headline_part(title_line) != title_line
+
+
+def _names_site(part: str) -> bool:
+    return len(part.split()) <= SITE_MAX_WORDS and len(part) <= SITE_MAX_CHARS
+
+
+def headline_like(text: str) -> bool:
+    """A line that can be a headline: a few words, not a sentence's end or a list's lead-in.
+
+    >>> headline_like("Pier Vote Delayed Again"), headline_like("The vote was delayed.")
+    (True, False)
+    """
+    words = text.split()
+    return (
+        len(text) <= HEADLINE_MAX_CHARS
+        and HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS
+        and not text.endswith((".", ",", ";", ":"))
+    )
+
+
+def similarity(first: str, second: str) -> float:
+    """The share of the longer text's words (case folded) that the other one has too.
+
+    >>> similarity("Harbor board delays pier vote", "Harbor Board Delays Pier Vote Again")
+    0.8333333333333334
+    """
+    one, two = _words(first), _words(second)
+    if not one or not two:
+        return 0.0
+    return len(one & two) / max(len(one), len(two))
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def shown_headline(title_line: str, texts: Sequence[str | None], story: int) -> int | None:
+    """The index of the text that shows the `<title>`'s headline: one that equals a candidate
+    (the longest such), else the one most like the headline part, if like enough, among the
+    texts before index `story` (where the running text begins: a line like the headline further
+    down is a subheading or a teaser); None when no text does. `texts` are the page's blocks
+    after the first, None where a block is taken.
+    """
+    for candidate in candidates(title_line):
+        if len(candidate.split()) < HEADLINE_MIN_WORDS or candidate.endswith("."):
+            continue  # a sentence said twice, not a <title>
+        for index, text in enumerate(texts):
+            if text == candidate:
+                return index
+    headline = headline_part(title_line)
+    best, best_score = None, MIN_SIMILARITY
+    for index, text in enumerate(texts[:story]):
+        if text is None or not headline_like(text):
+            continue
+        score = similarity(headline, text)
+        if score > best_score or (score == best_score and best is None):
+            best, best_score = index, score
+    return best
