@@ -52,7 +52,8 @@ def assemble(
         elif label is Label.BODY:
             body.append(block.text)
         elif label is Label.CAPTION:
-            captions.append(Caption(decision.text or block.text, decision.credit, block.line))
+            credit_line = blocks[decision.paired_with].line if decision.paired_with is not None else None
+            captions.append(Caption(decision.text or block.text, decision.credit, block.line, credit_line))
         elif label is Label.CREDIT and decision.paired_with is not None:
             continue  # the credit of the caption next to it
         else:

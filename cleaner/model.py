@@ -116,14 +116,16 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Caption:
-    """A photo caption with its credit split out."""
+    """A photo caption with its credit split out; `credit_line` is the line of a credit printed
+    on a line of its own next to the caption (None when it is on the caption's line)."""
 
     text: str
     credit: str | None
     line: int
+    credit_line: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "credit": self.credit, "line": self.line}
+        return {"text": self.text, "credit": self.credit, "line": self.line, "credit_line": self.credit_line}
 
 
 @dataclass(frozen=True, slots=True)

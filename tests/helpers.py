@@ -35,8 +35,8 @@ def text_blocks(raw: bytes | str) -> list[Block]:
 def assert_conserved(blocks: list[Block], record: dict[str, Any]) -> None:
     """Each input block is in exactly one place: title, subtitle, body, a caption, or removed.
 
-    A caption accounts for its own block (the caption line, which may end with the credit) and,
-    when its credit is not on that line, for the credit line next to it. A title read off a line
+    A caption accounts for its own block (the caption line, which may end with the credit) and
+    for the credit line next to it that it names (`credit_line`). A title read off a line
     (the page's `<title>` line, removed with the label `title`) is a value, not a block.
     """
     found: Counter[str] = Counter()
@@ -52,10 +52,10 @@ def assert_conserved(blocks: list[Block], record: dict[str, Any]) -> None:
         own = blocks[position].text
         assert caption["text"] in own, f"caption {caption} is not its line {own!r}"
         found[own] += 1
-        credit = caption["credit"]
-        if credit and credit not in own:
-            neighbours = [blocks[i].text for i in (position - 1, position + 1) if 0 <= i < len(blocks)]
-            found[next(text for text in neighbours if credit in text)] += 1
+        if caption["credit_line"] is not None:
+            credit_block = blocks[by_line[caption["credit_line"]]]
+            assert caption["credit"] in credit_block.text, f"credit {caption} is not its line"
+            found[credit_block.text] += 1
     expected = Counter(block.text for block in blocks)
     assert found == expected, f"missing {expected - found}; extra {found - expected}"
 

@@ -46,6 +46,8 @@ def twin(cleaner: Cleaner) -> Cleaner:
 @given(raw=text_input)
 @example(raw="a\ud800b \x1b]0;title\x07 \x00")
 @example(raw="0\n0 0\u20280")  # a line separator inside a line
+@example(raw="! ! ! A!\nPhoto by A!")  # a credit line whose credit the caption line also holds
+@example(raw="Pier Vote Delayed | The Harbor Ledger\n" + "Home\nWorld\n" * 8)  # the title read off
 def test_any_text(cleaner: Cleaner, twin: Cleaner, raw: str) -> None:
     check_text_input(cleaner, twin, raw)
 
