@@ -1,8 +1,9 @@
 """Batches: --jobs, input order, JSON Lines input and its error records, progress, interrupts.
 
 The large batches run the installed command as a subprocess (that is what the acceptance
-criterion names); the rest runs in-process through CliRunner or calls `cleaner.run.batch` directly.
-Inputs are the repository's samples, copied or wrapped into JSON Lines under tmp_path.
+criterion names); the rest runs in-process through CliRunner or calls `cleaner.run.inputs` and
+`cleaner.run.pool` directly. Inputs are the repository's samples, copied or wrapped into JSON
+Lines under tmp_path.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from helpers import SAMPLES, assert_schema_valid, interruptible, newsclean_comma
 from hostile import mojibake_line
 
 from cleaner.cli import main
-from cleaner.run import batch
+from cleaner.run import inputs, pool
 from cleaner.run.progress import Progress
 
 SAMPLE_INPUTS = sorted(path for path in SAMPLES.iterdir() if path.suffix in (".txt", ".html"))
@@ -149,11 +150,11 @@ def test_jobs_0_means_one_per_cpu_and_a_single_input_stays_pretty_json() -> None
 def test_run_in_processes_keeps_order_across_chunks() -> None:
     """More items than fit in flight, with chunks closed by size as well as by count."""
     big = "Headline\n\n" + "A sentence of the body, long enough to count. " * 23_000
-    items = [batch.WorkItem(f"doc{n}", big if n % 7 == 0 else f"Title {n}\n\nBody {n}.") for n in range(60)]
-    settings = batch.Settings(output_format="jsonl")
-    outcomes = list(batch.run_in_processes(iter(items), settings, jobs=2))
+    items = [inputs.WorkItem(f"doc{n}", big if n % 7 == 0 else f"Title {n}\n\nBody {n}.") for n in range(60)]
+    settings = pool.Settings(output_format="jsonl")
+    outcomes = list(pool.run_in_processes(iter(items), settings, jobs=2))
     assert [json.loads(outcome.output)["source"] for outcome in outcomes] == [item.source for item in items]
-    assert [len(chunk) for chunk in batch.chunks(items[:15])] == [1, 7, 7]
+    assert [len(chunk) for chunk in pool.chunks(items[:15])] == [1, 7, 7]
 
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patch reaches workers by fork")
@@ -245,7 +246,7 @@ def test_blank_lines_and_a_bom_are_no_records_and_line_numbers_count_them(tmp_pa
     path = tmp_path / "in.jsonl"
     record = b'{"id": "a", "text": "Title\\n\\nBody."}\n'
     path.write_bytes(b"\xef\xbb\xbf" + record + b"\n   \n" + record)
-    sources = [item.source for item in batch.jsonl_items([path], None, None)]
+    sources = [item.source for item in inputs.jsonl_items([path], None, None)]
     assert sources == [f"{path}:1", f"{path}:4"]
 
 
@@ -262,7 +263,7 @@ def test_a_line_far_over_the_limit_is_not_read_whole(tmp_path: Path) -> None:
         return line
 
     handle.readline = counting_readline  # type: ignore[method-assign]
-    items = list(batch._records(handle, "in.jsonl", None, 1_000))
+    items = list(inputs._records(handle, "in.jsonl", None, 1_000))
     assert [(item.source, item.error is not None) for item in items] == [
         ("in.jsonl:1", True),
         ("in.jsonl:2", False),
@@ -293,7 +294,7 @@ def test_json_lines_input_is_read_lazily() -> None:
         def readline(self, size: int | None = -1) -> bytes:
             return next(self.source)
 
-    first = next(batch._records(Lazy(), "-", None, None))  # type: ignore[arg-type]
+    first = next(inputs._records(Lazy(), "-", None, None))  # type: ignore[arg-type]
     assert first.record_id == 1 and first.raw == "T\n\nB."
 
 
