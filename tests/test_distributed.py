@@ -28,9 +28,13 @@ SAMPLE_INPUTS = sorted(path for path in SAMPLES.iterdir() if path.suffix in (".t
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    """Two worker processes with one thread each; started once for the module (about a second)."""
+    """Two worker processes with one thread each; started once for the module (about a second).
+
+    The dashboard address ":0" takes any free port: with None the scheduler's HTTP server still
+    binds 8787, and the tests failed whenever something else (a real cluster) held that port.
+    """
     with (
-        LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as local,
+        LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as local,
         Client(local) as connected,
     ):
         yield connected
