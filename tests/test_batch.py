@@ -74,6 +74,7 @@ def sample_records() -> list[dict[str, object]]:
     return records
 
 
+@pytest.mark.slow
 def test_jobs_2_gives_the_same_bytes_as_jobs_1_on_1000_documents(tmp_path: Path) -> None:
     paths = many_files(tmp_path, 1000)
     one = newsclean("--jobs", "1", *paths)
@@ -87,6 +88,7 @@ def test_jobs_2_gives_the_same_bytes_as_jobs_1_on_1000_documents(tmp_path: Path)
     assert errors == [number for number in range(1000) if number % 97 == 50]
 
 
+@pytest.mark.slow
 def test_jobs_2_on_json_lines_gives_the_same_bytes_as_jobs_1(tmp_path: Path) -> None:
     records: list[object] = [*sample_records() * 4, {"id": "bad"}, *sample_records()]
     path = tmp_path / "pages.jsonl"
@@ -126,6 +128,7 @@ def test_errors_mid_batch_keep_their_place_with_several_jobs(tmp_path: Path) -> 
     ]
 
 
+@pytest.mark.slow
 def test_the_limits_hold_inside_the_workers(tmp_path: Path) -> None:
     """--timeout is the worker's watchdog (rebuilt after fork); --max-bytes is checked on reading."""
     slow = tmp_path / "slow.txt"
@@ -147,6 +150,7 @@ def test_jobs_0_means_one_per_cpu_and_a_single_input_stays_pretty_json() -> None
     assert code == 0 and len(out.splitlines()) == 2
 
 
+@pytest.mark.slow
 def test_run_in_processes_keeps_order_across_chunks() -> None:
     """More items than fit in flight, with chunks closed by size as well as by count."""
     big = "Headline\n\n" + "A sentence of the body, long enough to count. " * 23_000
@@ -329,6 +333,7 @@ def test_progress_counts_without_a_total_and_draws_nothing_when_off() -> None:
     assert silent.getvalue() == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_an_interrupt_with_workers_leaves_no_output_and_no_traceback(
     stop: signal.Signals, tmp_path: Path
