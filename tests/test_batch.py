@@ -27,7 +27,7 @@ from helpers import SAMPLES, assert_schema_valid, interruptible, newsclean_comma
 from hostile import mojibake_line
 
 from cleaner.cli import main
-from cleaner.run import inputs, pool
+from cleaner.run import inputs, pool, window
 from cleaner.run.progress import Progress
 
 SAMPLE_INPUTS = sorted(path for path in SAMPLES.iterdir() if path.suffix in (".txt", ".html"))
@@ -159,6 +159,49 @@ def test_run_in_processes_keeps_order_across_chunks() -> None:
     outcomes = list(pool.run_in_processes(iter(items), settings, jobs=2))
     assert [json.loads(outcome.output)["source"] for outcome in outcomes] == [item.source for item in items]
     assert [len(chunk) for chunk in pool.chunks(items[:15])] == [1, 7, 7]
+
+
+class Handle:
+    """A stand-in for a future: what `window.in_order` submitted, and whether it was cancelled."""
+
+    def __init__(self, chunk: int, in_flight: list[int]) -> None:
+        self.chunk = chunk
+        self.cancelled = False
+        in_flight.append(chunk)
+
+    def cancel(self) -> bool:
+        self.cancelled = True
+        return True
+
+
+def test_the_window_keeps_order_bounds_the_work_in_flight_and_cancels_on_close() -> None:
+    read: list[int] = []
+    in_flight: list[int] = []
+    handles: list[Handle] = []
+
+    def chunks() -> Iterator[int]:
+        for number in range(10):
+            read.append(number)
+            yield number
+
+    def submit(chunk: int) -> Handle:
+        assert len(in_flight) < 3, "a chunk went out while the window was full"
+        handles.append(Handle(chunk, in_flight))
+        return handles[-1]
+
+    def collect(chunk: int, handle: Handle) -> list[str]:
+        in_flight.remove(chunk)
+        return [f"{chunk}a", f"{chunk}b"]
+
+    results = list(window.in_order(chunks(), submit, collect, 3))
+    assert results == [f"{n}{part}" for n in range(10) for part in "ab"]
+    read.clear()
+    handles.clear()
+    running = window.in_order(chunks(), submit, collect, 3)
+    assert next(running) == "0a"
+    assert read == [0, 1, 2, 3]  # the input is read only as far as the window reaches
+    running.close()  # chunk 0 is being collected; 1 and 2 are still queued; 3 never went out
+    assert [(handle.chunk, handle.cancelled) for handle in handles] == [(0, False), (1, True), (2, True)]
 
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patch reaches workers by fork")
