@@ -30,7 +30,7 @@ from cleaner.matching.matcher import chain_problems
 from cleaner.matching.rules import RuleSet, check_examples, load_rules
 from cleaner.pipeline import INPUT_FORMATS, Cleaner
 from cleaner.read.repair import fix_surrogates
-from cleaner.run import batch
+from cleaner.run import inputs, pool
 from cleaner.run.progress import Progress
 from cleaner.schema import schema_text
 
@@ -160,7 +160,7 @@ def clean(
         raise click.UsageError("no input: give FILE… or pipe a page into standard input")
     records = input_format == "jsonl"
     many = records or len(sources) > 1
-    settings = batch.Settings(
+    settings = pool.Settings(
         # Absolute, so that workers started elsewhere (a Dask worker's folder) find the same files.
         rule_paths=tuple(str(path.resolve()) for path in rule_paths),
         max_bytes=max_bytes,
@@ -170,9 +170,9 @@ def clean(
         many=many,
     )
     items = (
-        batch.jsonl_items(sources, url, max_bytes)
+        inputs.jsonl_items(sources, url, max_bytes)
         if records
-        else batch.file_items(sources, input_format, url, max_bytes)  # type: ignore[arg-type]
+        else inputs.file_items(sources, input_format, url, max_bytes)  # type: ignore[arg-type]
     )
     counter = Progress(
         sys.stderr,
@@ -202,11 +202,11 @@ def clean(
 
 def _run(
     cleaner: Cleaner,
-    items: Iterator[batch.WorkItem],
-    settings: batch.Settings,
+    items: Iterator[inputs.WorkItem],
+    settings: pool.Settings,
     jobs: int,
     dask_scheduler: str | None,
-) -> batch.Outcomes:
+) -> pool.Outcomes:
     """The outcomes of the batch, in input order: on a Dask cluster, in worker processes, or here."""
     if dask_scheduler is not None:
         from cleaner.run import cluster  # imports Dask only when it runs
@@ -216,13 +216,13 @@ def _run(
         except cluster.SchedulerError as error:
             _report(str(error))
             sys.exit(EXIT_USAGE)
-    jobs = jobs or batch.cpu_count()
+    jobs = jobs or pool.cpu_count()
     if jobs > 1 and settings.many:  # one document gains nothing from starting workers
-        return batch.run_in_processes(items, settings, jobs)
-    return batch.run_here(cleaner, items, settings)
+        return pool.run_in_processes(items, settings, jobs)
+    return pool.run_here(cleaner, items, settings)
 
 
-def _write_all(outcomes: Iterator[batch.Outcome], out: IO[str], counter: Progress) -> bool:
+def _write_all(outcomes: Iterator[pool.Outcome], out: IO[str], counter: Progress) -> bool:
     """Write each outcome in turn, its problems to stderr; True when some input failed."""
     failed = False
     for outcome in outcomes:

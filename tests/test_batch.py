@@ -1,8 +1,9 @@
 """Batches: --jobs, input order, JSON Lines input and its error records, progress, interrupts.
 
 The large batches run the installed command as a subprocess (that is what the acceptance
-criterion names); the rest runs in-process through CliRunner or calls `cleaner.run.batch` directly.
-Inputs are the repository's samples, copied or wrapped into JSON Lines under tmp_path.
+criterion names); the rest runs in-process through CliRunner or calls `cleaner.run.inputs` and
+`cleaner.run.pool` directly. Inputs are the repository's samples, copied or wrapped into JSON
+Lines under tmp_path.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from helpers import SAMPLES, assert_schema_valid, interruptible, newsclean_comma
 from hostile import mojibake_line
 
 from cleaner.cli import main
-from cleaner.run import batch
+from cleaner.run import inputs, pool, window
 from cleaner.run.progress import Progress
 
 SAMPLE_INPUTS = sorted(path for path in SAMPLES.iterdir() if path.suffix in (".txt", ".html"))
@@ -73,6 +74,7 @@ def sample_records() -> list[dict[str, object]]:
     return records
 
 
+@pytest.mark.slow
 def test_jobs_2_gives_the_same_bytes_as_jobs_1_on_1000_documents(tmp_path: Path) -> None:
     paths = many_files(tmp_path, 1000)
     one = newsclean("--jobs", "1", *paths)
@@ -86,6 +88,7 @@ def test_jobs_2_gives_the_same_bytes_as_jobs_1_on_1000_documents(tmp_path: Path)
     assert errors == [number for number in range(1000) if number % 97 == 50]
 
 
+@pytest.mark.slow
 def test_jobs_2_on_json_lines_gives_the_same_bytes_as_jobs_1(tmp_path: Path) -> None:
     records: list[object] = [*sample_records() * 4, {"id": "bad"}, *sample_records()]
     path = tmp_path / "pages.jsonl"
@@ -125,6 +128,7 @@ def test_errors_mid_batch_keep_their_place_with_several_jobs(tmp_path: Path) -> 
     ]
 
 
+@pytest.mark.slow
 def test_the_limits_hold_inside_the_workers(tmp_path: Path) -> None:
     """--timeout is the worker's watchdog (rebuilt after fork); --max-bytes is checked on reading."""
     slow = tmp_path / "slow.txt"
@@ -146,14 +150,58 @@ def test_jobs_0_means_one_per_cpu_and_a_single_input_stays_pretty_json() -> None
     assert code == 0 and len(out.splitlines()) == 2
 
 
+@pytest.mark.slow
 def test_run_in_processes_keeps_order_across_chunks() -> None:
     """More items than fit in flight, with chunks closed by size as well as by count."""
     big = "Headline\n\n" + "A sentence of the body, long enough to count. " * 23_000
-    items = [batch.WorkItem(f"doc{n}", big if n % 7 == 0 else f"Title {n}\n\nBody {n}.") for n in range(60)]
-    settings = batch.Settings(output_format="jsonl")
-    outcomes = list(batch.run_in_processes(iter(items), settings, jobs=2))
+    items = [inputs.WorkItem(f"doc{n}", big if n % 7 == 0 else f"Title {n}\n\nBody {n}.") for n in range(60)]
+    settings = pool.Settings(output_format="jsonl")
+    outcomes = list(pool.run_in_processes(iter(items), settings, jobs=2))
     assert [json.loads(outcome.output)["source"] for outcome in outcomes] == [item.source for item in items]
-    assert [len(chunk) for chunk in batch.chunks(items[:15])] == [1, 7, 7]
+    assert [len(chunk) for chunk in pool.chunks(items[:15])] == [1, 7, 7]
+
+
+class Handle:
+    """A stand-in for a future: what `window.in_order` submitted, and whether it was cancelled."""
+
+    def __init__(self, chunk: int, in_flight: list[int]) -> None:
+        self.chunk = chunk
+        self.cancelled = False
+        in_flight.append(chunk)
+
+    def cancel(self) -> bool:
+        self.cancelled = True
+        return True
+
+
+def test_the_window_keeps_order_bounds_the_work_in_flight_and_cancels_on_close() -> None:
+    read: list[int] = []
+    in_flight: list[int] = []
+    handles: list[Handle] = []
+
+    def chunks() -> Iterator[int]:
+        for number in range(10):
+            read.append(number)
+            yield number
+
+    def submit(chunk: int) -> Handle:
+        assert len(in_flight) < 3, "a chunk went out while the window was full"
+        handles.append(Handle(chunk, in_flight))
+        return handles[-1]
+
+    def collect(chunk: int, handle: Handle) -> list[str]:
+        in_flight.remove(chunk)
+        return [f"{chunk}a", f"{chunk}b"]
+
+    results = list(window.in_order(chunks(), submit, collect, 3))
+    assert results == [f"{n}{part}" for n in range(10) for part in "ab"]
+    read.clear()
+    handles.clear()
+    running = window.in_order(chunks(), submit, collect, 3)
+    assert next(running) == "0a"
+    assert read == [0, 1, 2, 3]  # the input is read only as far as the window reaches
+    running.close()  # chunk 0 is being collected; 1 and 2 are still queued; 3 never went out
+    assert [(handle.chunk, handle.cancelled) for handle in handles] == [(0, False), (1, True), (2, True)]
 
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patch reaches workers by fork")
@@ -245,7 +293,7 @@ def test_blank_lines_and_a_bom_are_no_records_and_line_numbers_count_them(tmp_pa
     path = tmp_path / "in.jsonl"
     record = b'{"id": "a", "text": "Title\\n\\nBody."}\n'
     path.write_bytes(b"\xef\xbb\xbf" + record + b"\n   \n" + record)
-    sources = [item.source for item in batch.jsonl_items([path], None, None)]
+    sources = [item.source for item in inputs.jsonl_items([path], None, None)]
     assert sources == [f"{path}:1", f"{path}:4"]
 
 
@@ -262,7 +310,7 @@ def test_a_line_far_over_the_limit_is_not_read_whole(tmp_path: Path) -> None:
         return line
 
     handle.readline = counting_readline  # type: ignore[method-assign]
-    items = list(batch._records(handle, "in.jsonl", None, 1_000))
+    items = list(inputs._records(handle, "in.jsonl", None, 1_000))
     assert [(item.source, item.error is not None) for item in items] == [
         ("in.jsonl:1", True),
         ("in.jsonl:2", False),
@@ -293,7 +341,7 @@ def test_json_lines_input_is_read_lazily() -> None:
         def readline(self, size: int | None = -1) -> bytes:
             return next(self.source)
 
-    first = next(batch._records(Lazy(), "-", None, None))  # type: ignore[arg-type]
+    first = next(inputs._records(Lazy(), "-", None, None))  # type: ignore[arg-type]
     assert first.record_id == 1 and first.raw == "T\n\nB."
 
 
@@ -328,6 +376,7 @@ def test_progress_counts_without_a_total_and_draws_nothing_when_off() -> None:
     assert silent.getvalue() == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_an_interrupt_with_workers_leaves_no_output_and_no_traceback(
     stop: signal.Signals, tmp_path: Path

@@ -45,7 +45,25 @@ def stderr_lines(proc: subprocess.CompletedProcess[bytes]) -> list[str]:
     return text.splitlines()
 
 
-@pytest.mark.parametrize("case", HOSTILE.values(), ids=HOSTILE.keys())
+# The hostile inputs that take seconds each (marked slow, left out of `pytest -m "not slow"`).
+SLOW_HOSTILE = {
+    "one-line-of-20-mb",
+    "200000-short-lines",
+    "html-with-10000-figures",
+    "html-nested-50000-deep",
+    "html-mostly-script-and-style",
+    "control-characters-and-escapes",
+    "over-the-time-limit",
+}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, id=name, marks=[pytest.mark.slow] if name in SLOW_HOSTILE else [])
+        for name, case in HOSTILE.items()
+    ],
+)
 def test_a_hostile_input_gets_an_answer_not_a_crash_or_a_hang(case: Hostile, tmp_path: Path) -> None:
     path = case.make(tmp_path)
     proc = newsclean(*case.options, path)
@@ -62,6 +80,7 @@ def test_a_hostile_input_gets_an_answer_not_a_crash_or_a_hang(case: Hostile, tmp
         assert proc.stdout == b""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["utf16-with-bom", "utf16-le-without-bom", "utf16-be-without-bom"])
 def test_utf16_inputs_read_like_utf8(name: str, tmp_path: Path) -> None:
     utf8 = write(tmp_path, "page.txt", PAGE.encode("utf-8"))
@@ -82,6 +101,7 @@ def test_terminal_escapes_and_controls_leave_no_debris(tmp_path: Path) -> None:
     assert {"terminal-escapes", "control-characters"} <= {repair["fix"] for repair in record["repairs"]}
 
 
+@pytest.mark.slow
 def test_one_bad_input_in_a_batch_gets_an_error_record_and_the_others_are_cleaned(tmp_path: Path) -> None:
     good = write(tmp_path, "good.txt", PAGE.encode())
     binary = HOSTILE["image"].make(tmp_path)
@@ -118,6 +138,7 @@ def test_one_bad_input_in_a_batch_gets_an_error_record_and_the_others_are_cleane
     assert records[0]["body"] == records[2]["body"] != []
 
 
+@pytest.mark.slow
 def test_a_catastrophic_user_rule_never_hangs_a_batch(tmp_path: Path) -> None:
     pack = write(
         tmp_path,
@@ -224,6 +245,7 @@ def test_output_into_a_missing_folder_is_an_error_before_any_work(tmp_path: Path
     assert stderr_lines(proc) == [f"newsclean: {target}: cannot write: No such file or directory"]
 
 
+@pytest.mark.slow
 def test_standard_input_over_max_bytes_is_an_error(tmp_path: Path) -> None:
     proc = newsclean("--max-bytes", "100", stdin=b"x" * 101)
     assert proc.returncode == 1
@@ -257,6 +279,7 @@ def test_a_file_name_with_a_line_break_still_gives_one_line_per_problem(tmp_path
     assert json.loads(proc.stdout.splitlines()[0]) == {"source": str(missing), "error": "no such file"}
 
 
+@pytest.mark.slow
 def test_the_same_input_gives_byte_identical_output_across_processes() -> None:
     inputs = sorted(str(path) for path in SAMPLES.iterdir() if path.suffix in (".txt", ".html"))
     first = newsclean(*inputs, PYTHONHASHSEED="1")
@@ -281,6 +304,7 @@ main()
 """
 
 
+@pytest.mark.slow
 def test_newsclean_never_opens_a_network_connection() -> None:
     """Run under an audit hook that kills the process on any name lookup or connection; a URL
     is given, so trafilatura would have every reason to fetch if it ever did."""

@@ -1,5 +1,7 @@
 """Dask: bags, dataframes and `--dask-scheduler` on a LocalCluster of 2 worker processes give
-byte for byte what one process gives. Needs the extra: pip install '.[test,dask]' (CI has it)."""
+byte for byte what one process gives. Needs the extra: pip install '.[test,dask]' (CI has it).
+
+Every test on the cluster is marked slow: starting and stopping it alone takes about 2 s."""
 
 from __future__ import annotations
 
@@ -28,9 +30,13 @@ SAMPLE_INPUTS = sorted(path for path in SAMPLES.iterdir() if path.suffix in (".t
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    """Two worker processes with one thread each; started once for the module (about a second)."""
+    """Two worker processes with one thread each; started once for the module (about a second).
+
+    The dashboard address ":0" takes any free port: with None the scheduler's HTTP server still
+    binds 8787, and the tests failed whenever something else (a real cluster) held that port.
+    """
     with (
-        LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as local,
+        LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as local,
         Client(local) as connected,
     ):
         yield connected
@@ -47,6 +53,7 @@ def records() -> list[dict[str, Any]]:
     return found
 
 
+@pytest.mark.slow
 def test_a_bag_cleaned_on_two_workers_equals_one_process(client: Any) -> None:
     inputs: list[dict[str, Any] | str] = [*records(), "Plain Headline\n\nA plain string is a document too."]
     bag = dask.bag.from_sequence(inputs, npartitions=5)
@@ -62,6 +69,7 @@ def test_a_bag_cleaned_on_two_workers_equals_one_process(client: Any) -> None:
     assert json.loads(here[3])["site"] == "news.example.org"
 
 
+@pytest.mark.slow
 def test_each_worker_keeps_one_compiled_cleaner(client: Any) -> None:
     bag = dask.bag.from_sequence(records() * 3, npartitions=12)
     cluster.clean_bag(bag).compute()
@@ -71,6 +79,7 @@ def test_each_worker_keeps_one_compiled_cleaner(client: Any) -> None:
     assert client.run(lambda: [id(cleaner) for cleaner in cluster._CLEANERS.values()]) == cleaners
 
 
+@pytest.mark.slow
 def test_a_dataframe_cleaned_on_two_workers_equals_one_process(client: Any) -> None:
     table = pandas.DataFrame(records())
     here = cluster.clean_frame(table)
@@ -100,6 +109,7 @@ def test_a_frame_row_takes_missing_cells_as_absent_and_float_ids_as_integers() -
     assert cleaned["clean_title"][1].startswith("Marlow Bay")
 
 
+@pytest.mark.slow
 def test_the_cli_on_a_scheduler_equals_one_process(client: Any, tmp_path: Path) -> None:
     image = tmp_path / "image.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x00" * 50)
@@ -119,6 +129,7 @@ def test_the_cli_on_a_scheduler_equals_one_process(client: Any, tmp_path: Path) 
         assert here.stdout == there.stdout and here.stderr == there.stderr
 
 
+@pytest.mark.slow
 def test_an_unreachable_scheduler_is_one_line_and_exit_2() -> None:
     proc = subprocess.run(
         [newsclean_command(), "--dask-scheduler", "tcp://127.0.0.1:9", str(SAMPLE_INPUTS[0])],

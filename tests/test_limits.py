@@ -105,6 +105,7 @@ def test_the_limit_stops_only_the_slow_thread() -> None:
         assert quick_result.result(timeout=10) == "quick done"
 
 
+@pytest.mark.slow
 def test_a_time_limit_never_leaks_out_of_the_document() -> None:
     """Work that ends just before or just after the limit: either way the outcome is the result
     or an InputError, and the code after `run` never sees a late exception."""

@@ -43,6 +43,7 @@ def twin(cleaner: Cleaner) -> Cleaner:
     return Cleaner(cleaner.ruleset)
 
 
+@pytest.mark.slow
 @given(raw=text_input)
 @example(raw="a\ud800b \x1b]0;title\x07 \x00")
 @example(raw="0\n0 0\u20280")  # a line separator inside a line
@@ -68,6 +69,7 @@ def test_cleaning_again_changes_nothing_where_it_once_did(cleaner: Cleaner, twin
     check_idempotent(cleaner, twin, raw)
 
 
+@pytest.mark.slow
 @given(raw=text_input)
 @example(raw=DEK_OF_A_DATE)
 @example(raw=TITLE_BELOW_TEXT)
@@ -75,6 +77,7 @@ def test_cleaning_the_cleaned_text_again_removes_nothing(cleaner: Cleaner, twin:
     check_idempotent(cleaner, twin, raw)
 
 
+@pytest.mark.slow
 @given(raw=byte_input)
 @example(raw=b"\xff\xfe\x00\xd8")  # UTF-16 BOM, then a lone surrogate
 @example(raw=b"Caf\xc3\xa9 \xff\xfe broken \xe2\x80\x9cquote\xe2\x80\x9d")
@@ -82,11 +85,13 @@ def test_any_bytes(cleaner: Cleaner, twin: Cleaner, raw: bytes) -> None:
     check_text_input(cleaner, twin, raw)
 
 
+@pytest.mark.slow
 @given(raw=st.one_of(byte_input, any_text))
 def test_any_input_with_format_detection(cleaner: Cleaner, twin: Cleaner, raw: str | bytes) -> None:
     check_any_input(cleaner, twin, raw)
 
 
+@pytest.mark.slow
 @given(raw=html_pages())
 def test_any_html_page(cleaner: Cleaner, twin: Cleaner, raw: str) -> None:
     check_any_input(cleaner, twin, raw, input_format="html")

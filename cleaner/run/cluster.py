@@ -23,8 +23,8 @@ Rule paths are read on the workers, so extra rule files must be at the same path
 from __future__ import annotations
 
 import threading
-from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,17 +32,9 @@ from cleaner import emit
 from cleaner.errors import NewscleanError
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from cleaner.pipeline import Cleaner
-from cleaner.run.batch import (
-    Outcome,
-    Outcomes,
-    Settings,
-    WorkItem,
-    chunks,
-    clean_item,
-    failure,
-    process,
-    record_item,
-)
+from cleaner.run.inputs import WorkItem, record_item
+from cleaner.run.pool import Outcome, Outcomes, Settings, chunks, clean_item, failure, process
+from cleaner.run.window import in_order
 
 # Column names `clean_frame` adds; prefixed, since a scraper's table often has a `title` already.
 FRAME_COLUMNS = ("clean_title", "clean_body", "clean_error", "clean_json")
@@ -210,19 +202,17 @@ def run_on_scheduler(items: Iterable[WorkItem], settings: Settings, address: str
 
 def _stream(client: Any, items: Iterable[WorkItem], settings: Settings) -> Outcomes:
     """Submit chunks with at most a few per worker thread in flight; yield outcomes in order."""
-    threads = sum(client.nthreads().values()) or 1
-    pending: deque[tuple[list[WorkItem], Any]] = deque()
+
+    def submit(chunk: list[WorkItem]) -> Any:
+        return client.submit(clean_chunk, chunk, settings, pure=False)
+
     try:
-        for chunk in chunks(items):
-            while len(pending) >= threads * TASKS_PER_THREAD:
-                yield from _collect(*pending.popleft(), settings)
-            pending.append((chunk, client.submit(clean_chunk, chunk, settings, pure=False)))
-        while pending:
-            yield from _collect(*pending.popleft(), settings)
+        threads = sum(client.nthreads().values()) or 1
+        yield from in_order(
+            chunks(items), submit, partial(_collect, settings=settings), threads * TASKS_PER_THREAD
+        )
     finally:
-        for _, future in pending:  # interrupted: drop the work still queued on the cluster
-            future.cancel()
-        client.close()
+        client.close()  # interrupted or done: `in_order` cancelled the work still queued
 
 
 def _collect(chunk: list[WorkItem], future: Any, settings: Settings) -> list[Outcome]:

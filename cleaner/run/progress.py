@@ -60,11 +60,15 @@ class Progress:
         >>> progress.done, progress.failed = 3, 1
         >>> progress.line(progress._start + 2.0)
         'newsclean: 3 of 4 documents (75%), 1 failed, 1.5 docs/s'
+        >>> progress.total, progress.done, progress.failed = None, 1, 0
+        >>> progress.line(progress._start + 2.0)
+        'newsclean: 1 document, 0.5 docs/s'
         """
         elapsed = max(now - self._start, 1e-9)
-        count = f"{self.done} documents"
+        count = f"{self.done} {_documents(self.done)}"
         if self.total:
-            count = f"{self.done} of {self.total} documents ({self.done * 100 // self.total}%)"
+            percent = self.done * 100 // self.total
+            count = f"{self.done} of {self.total} {_documents(self.total)} ({percent}%)"
         failed = f", {self.failed} failed" if self.failed else ""
         return f"newsclean: {count}{failed}, {self.done / elapsed:.1f} docs/s"
 
@@ -74,3 +78,12 @@ class Progress:
         self.stream.flush()
         self._width = len(text)
         self._drawn_at = now
+
+
+def _documents(count: int) -> str:
+    """The noun for `count` documents: "1 document", but "0 documents" and "2 documents".
+
+    >>> _documents(1), _documents(0), _documents(2)
+    ('document', 'documents', 'documents')
+    """
+    return "document" if count == 1 else "documents"
