@@ -47,6 +47,11 @@ REPEATED_MAX_CHARS = 80
 NAME_MAX_WORDS = 6
 HEADLINE_TO_STORY_BLOCKS = 15  # how far below the headline a full page's story may begin
 ANCHORED_SHARE = 0.5  # the story below the headline must weigh this share of the heaviest run
+# A text is an article already when at most this many short lines come before its first
+# paragraph and rules decide at most this share of its lines (bench/invariants.py measures it).
+ARTICLE_SHORT_WORDS = 3
+ARTICLE_MAX_SHORT_HEAD = 2
+ARTICLE_MAX_RULED_SHARE = 0.03
 PASTED_HEAD_BLOCKS = 12  # a story that starts this early is a pasted article, not a full page
 FULL_PAGE_HEAD_BLOCKS = 12  # how far above the story a full page's headline may sit
 
@@ -79,10 +84,13 @@ class _Labelled:
 
 def label_page(blocks: Sequence[Block], known: Sequence[Known]) -> list[Decision]:
     """A decision for every block of a whole page: the passes in order, and then what lies
-    outside the article's region goes."""
+    outside the article's region goes. A text that is an article already (a copy of one, or
+    newsclean's own text output) keeps every line no rule removes, up to an end marker."""
     labelled = _label(blocks, known)
     decisions, title = labelled.decisions, labelled.title
-    if not labelled.region.empty:
+    if _is_article(blocks, known, decisions):
+        _keep_whole(blocks, decisions, labelled.region)
+    elif not labelled.region.empty:
         _apply_region(blocks, decisions, labelled.classes, labelled.region)
     if title is not None and any(d is None for d in decisions[:title]):
         _title_below_text(blocks, decisions, title, labelled.headline is not None)
@@ -189,6 +197,34 @@ def _role(decision: Decision | None, end: bool, cls: Role | None) -> Role:
     if decision.label in (Label.BOILERPLATE, Label.COPYRIGHT):
         return Role.RULE
     return Role.NEUTRAL
+
+
+def _is_article(
+    blocks: Sequence[Block], known: Sequence[Known], decisions: Sequence[Decision | None]
+) -> bool:
+    """Whether a text is an article with no page around it: its running text starts at once
+    (at most a title, a dek and a byline of short lines before it) and rules find hardly any
+    furniture in it. A whole page opens with menus, and rules find a tenth of its lines or more.
+    """
+    first_prose = next((b.index for b in blocks if is_prose(b.text)), None)
+    if first_prose is None:
+        return False
+    short_head = sum(1 for b in blocks[:first_prose] if len(b.text.split()) <= ARTICLE_SHORT_WORDS)
+    ruled = sum(1 for item in known if isinstance(item, Match))
+    return short_head <= ARTICLE_MAX_SHORT_HEAD and ruled <= ARTICLE_MAX_RULED_SHARE * len(blocks)
+
+
+def _keep_whole(blocks: Sequence[Block], decisions: list[Decision | None], region: Region) -> None:
+    """An article keeps its lines, except what follows an end-of-article marker; between its
+    first and last paragraphs, repeated lines too (a table's cells, a refrain, a quoted post),
+    where around it a line printed twice is a masthead."""
+    prose = [b.index for b in blocks if is_prose(b.text)]
+    for i, decision in enumerate(decisions):
+        inside = bool(prose) and prose[0] < i < prose[-1]
+        if decision is not None and decision.reason == "structure.repeated" and inside:
+            decisions[i] = None
+        if decisions[i] is None and region.cut is not None and i > region.cut:
+            decisions[i] = Decision(Label.BOILERPLATE, "structure.after-end")
 
 
 def _apply_region(
