@@ -25,6 +25,7 @@ import regex
 
 from cleaner.errors import RuleFileError, RuleProblem
 from cleaner.limits import REGEX_TIMEOUT
+from cleaner.matching import check
 from cleaner.model import Label
 
 _ID = regex.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
@@ -45,7 +46,7 @@ _RULE_KEYS = {
     "disabled",
     "examples",
 }
-_EXAMPLE_KEYS = {"match", "keep"}
+_EXAMPLE_KEYS = {"match", "keep", "miss"}
 _DISABLE_KEYS = {"id", "why"}
 _TOP_KEYS = {"pack", "rule", "disable"}
 
@@ -83,6 +84,7 @@ class Rule:
     aliases: tuple[str, ...] = ()
     match_examples: tuple[str, ...] = ()
     keep_examples: tuple[str, ...] = ()
+    miss_examples: tuple[str, ...] = ()
 
     def fits(self, text: str) -> bool:
         """Whether the rule's pattern and length limit accept `text` (position aside).
@@ -175,14 +177,6 @@ def load_rules(extra: Sequence[Path] = (), *, builtin: bool = True) -> RuleSet:
     if problems:
         raise RuleFileError(problems)
     return ruleset
-
-
-def check_examples(ruleset: RuleSet) -> list[RuleProblem]:
-    """Problems with examples against each rule alone (the loader runs this too)."""
-    problems: list[RuleProblem] = []
-    for rule in ruleset.all_rules():
-        problems.extend(_example_problems(rule))
-    return problems
 
 
 def _pack_files(path: Path, problems: list[RuleProblem]) -> list[Path]:
@@ -315,6 +309,7 @@ def _parse_rule(table: dict[str, Any], where: str, problems: list[RuleProblem]) 
     _unknown_keys(examples, _EXAMPLE_KEYS, where, rule_id, problems, context="examples")
     matches = _strings(examples.get("match", []), where, rule_id, "examples.match", problems)
     keeps = _strings(examples.get("keep", []), where, rule_id, "examples.keep", problems)
+    misses = _strings(examples.get("miss", []), where, rule_id, "examples.miss", problems)
     if disabled is None and (not matches or not keeps):
         problem("every rule needs examples.match and examples.keep", hint="add at least one of each")
     source = table.get("pattern")
@@ -337,8 +332,9 @@ def _parse_rule(table: dict[str, Any], where: str, problems: list[RuleProblem]) 
         aliases=tuple(aliases),
         match_examples=tuple(matches),
         keep_examples=tuple(keeps),
+        miss_examples=tuple(misses),
     )
-    example_problems = _example_problems(rule)
+    example_problems = check.rule_problems(rule)
     problems.extend(example_problems)
     return None if example_problems else rule
 
@@ -386,39 +382,6 @@ def _compile(source: object, problem: Any) -> regex.Pattern[str] | None:
     except regex.error as error:
         problem(f"invalid pattern: {error}", hint="test it with python -c 'import regex; regex.compile(...)'")
         return None
-
-
-def _example_problems(rule: Rule) -> list[RuleProblem]:
-    problems = []
-    cases = [(text, True) for text in rule.match_examples] + [(text, False) for text in rule.keep_examples]
-    for text, should_match in cases:
-        try:
-            matches = rule.fits(text)
-        except TimeoutError:
-            problems.append(
-                RuleProblem(
-                    rule.path,
-                    f"pattern ran out of time ({REGEX_TIMEOUT:g} s) on example {text!r}",
-                    rule.id,
-                    "it backtracks catastrophically: avoid repeating alternatives that can match "
-                    "the same text, such as (a|aa)+ or (a|a)*",
-                )
-            )
-        else:
-            if should_match and not matches:
-                problems.append(
-                    RuleProblem(
-                        rule.path,
-                        f"example does not match: {text!r}",
-                        rule.id,
-                        "fix the pattern or the example",
-                    )
-                )
-            if matches and not should_match:
-                problems.append(
-                    RuleProblem(rule.path, f"keep example matches: {text!r}", rule.id, "tighten the pattern")
-                )
-    return problems
 
 
 def _choice(value: object, enum: type[StrEnum], key: str, problem: Any) -> Any:
@@ -512,9 +475,7 @@ def host_of(url: str) -> str:
 
 
 def iter_examples(ruleset: RuleSet) -> Iterable[tuple[Rule, str, int, str]]:
-    """(rule, kind, index, text) for every example of every rule: the test suite's cases."""
+    """(rule, kind, index, text) for every example of every rule (`check.cases` adds the pack)."""
     for rule in ruleset.all_rules():
-        for index, text in enumerate(rule.match_examples):
-            yield rule, "match", index, text
-        for index, text in enumerate(rule.keep_examples):
-            yield rule, "keep", index, text
+        for kind, index, text in check.examples_of(rule):
+            yield rule, kind, index, text
