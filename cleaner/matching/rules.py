@@ -13,6 +13,7 @@ earlier one replaces it.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ from cleaner.model import Label
 _ID = regex.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
 _LEADING_FLAGS = regex.compile(r"^\(\?([aiLmsux]+)\)")
 _HOST = regex.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
+_VOCABULARY_NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_PLACEHOLDER = regex.compile(r"\{\{([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\}\}")
 
 _PACK_KEYS = {"description", "hosts", "signatures"}
 _RULE_KEYS = {
@@ -48,7 +51,7 @@ _RULE_KEYS = {
 }
 _EXAMPLE_KEYS = {"match", "keep", "miss"}
 _DISABLE_KEYS = {"id", "why"}
-_TOP_KEYS = {"pack", "rule", "disable"}
+_TOP_KEYS = {"pack", "rule", "disable", "vocabulary"}
 
 
 class Action(StrEnum):
@@ -165,14 +168,22 @@ def builtin_rules_dir() -> Path:
 
 
 def load_rules(extra: Sequence[Path] = (), *, builtin: bool = True) -> RuleSet:
-    """Load the built-in packs and then each extra file or folder, later layers overriding."""
+    """Load the built-in packs and then each extra file or folder, later layers overriding.
+
+    Every file is read before any pattern compiles: a pattern may use a vocabulary of any file
+    of any layer (the built-in ones from a user's pack).
+    """
     layers: list[list[Path]] = []
     problems: list[RuleProblem] = []
     if builtin:
         layers.append(_pack_files(builtin_rules_dir(), problems))
     for path in extra:
         layers.append(_pack_files(Path(path), problems))
-    packs_by_layer = [[_load_pack(path, problems) for path in layer] for layer in layers]
+    read = [[(path, _read(path, problems)) for path in layer] for layer in layers]
+    vocabularies = _vocabularies([item for layer in read for item in layer], problems)
+    packs_by_layer = [
+        [_load_pack(path, data, vocabularies, problems) for path, data in layer] for layer in read
+    ]
     ruleset = _combine(packs_by_layer, problems)
     if problems:
         raise RuleFileError(problems)
@@ -190,15 +201,14 @@ def _pack_files(path: Path, problems: list[RuleProblem]) -> list[Path]:
     return []
 
 
-def _load_pack(path: Path, problems: list[RuleProblem]) -> Pack:
-    name = path.stem
+def _read(path: Path, problems: list[RuleProblem]) -> dict[str, Any] | None:
+    """The TOML data of a rule file, or None after a problem."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         problems.append(
             RuleProblem(str(path), f"cannot read rule file: {error}", hint="a rule file is UTF-8 text")
         )
-        return Pack(name, str(path))
     except tomllib.TOMLDecodeError as error:
         problems.append(
             RuleProblem(
@@ -207,6 +217,75 @@ def _load_pack(path: Path, problems: list[RuleProblem]) -> Pack:
                 hint="fix the syntax there; in '''triple single quotes''' a pattern's backslashes stay",
             )
         )
+    return None
+
+
+def _vocabularies(
+    files: list[tuple[Path, dict[str, Any] | None]], problems: list[RuleProblem]
+) -> dict[str, str]:
+    """The `[vocabulary]` lists of every file, each as the regex group that a `{{name}}`
+    placeholder stands for: the entries escaped (they are literal text), longest first (so
+    that "EPA-EFE" is tried before "EPA"), in a non-capturing group."""
+    found: dict[str, str] = {}
+    defined_in: dict[str, str] = {}
+    for path, data in files:
+        table = (data or {}).get("vocabulary", {})
+        where = str(path)
+        if not isinstance(table, dict):
+            problems.append(
+                RuleProblem(where, "[vocabulary] must be a table", hint='write name = ["entry", "entry"]')
+            )
+            continue
+        for name, entries in table.items():
+            if name in defined_in:
+                problems.append(
+                    RuleProblem(
+                        where,
+                        f"vocabulary {name!r} is also defined in {defined_in[name]}",
+                        hint="vocabulary names are unique across packs: pick another name",
+                    )
+                )
+                continue
+            group = _vocabulary_group(name, entries, where, problems)
+            if group is not None:
+                found[name] = group
+                defined_in[name] = where
+    return found
+
+
+def _vocabulary_group(name: str, entries: object, where: str, problems: list[RuleProblem]) -> str | None:
+    r"""One vocabulary as a regex group, or None after problems.
+
+    >>> print(_vocabulary_group("agencies", ["EPA", "EPA-EFE", "Getty Images"], "x.toml", []))
+    (?:Getty\ Images|EPA\-EFE|EPA)
+    """
+    before = len(problems)
+
+    def problem(message: str, hint: str) -> None:
+        problems.append(RuleProblem(where, f"vocabulary {name!r}: {message}", hint=hint))
+
+    if not _VOCABULARY_NAME.match(name):
+        problem("the name is not lowercase words joined by hyphens", "e.g. agencies, months-de")
+    if not isinstance(entries, list) or not entries or not all(isinstance(item, str) for item in entries):
+        problem("must be a non-empty list of strings", 'write name = ["entry", "entry"]')
+        return None
+    for entry in entries:
+        if not entry.strip() or entry != entry.strip():
+            problem(f"entry {entry!r} is empty or has spaces around it", "write the bare word or phrase")
+    for entry in sorted({entry for entry in entries if entries.count(entry) > 1}):
+        problem(f"entry {entry!r} is listed twice", "keep one")
+    if len(problems) > before:
+        return None
+    # re.escape escapes spaces and "#" too, so that an entry reads the same in a (?x) pattern.
+    ordered = sorted(entries, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(entry) for entry in ordered) + ")"
+
+
+def _load_pack(
+    path: Path, data: dict[str, Any] | None, vocabularies: dict[str, str], problems: list[RuleProblem]
+) -> Pack:
+    name = path.stem
+    if data is None:
         return Pack(name, str(path))
     where = str(path)
     _unknown_keys(data, _TOP_KEYS, where, "", problems)
@@ -233,7 +312,7 @@ def _load_pack(path: Path, problems: list[RuleProblem]) -> Pack:
     rules: list[Rule] = []
     disables: list[Disable] = []
     for table in _tables(data, "rule", where, problems):
-        parsed = _parse_rule(table, where, problems)
+        parsed = _parse_rule(table, where, vocabularies, problems)
         if isinstance(parsed, Rule):
             rules.append(parsed)
         elif isinstance(parsed, Disable):
@@ -254,7 +333,9 @@ def _tables(data: dict[str, Any], key: str, where: str, problems: list[RuleProbl
     return value
 
 
-def _parse_rule(table: dict[str, Any], where: str, problems: list[RuleProblem]) -> Rule | Disable | None:
+def _parse_rule(
+    table: dict[str, Any], where: str, vocabularies: dict[str, str], problems: list[RuleProblem]
+) -> Rule | Disable | None:
     """A valid rule, a `Disable` for a valid rule marked `disabled`, or None after problems."""
     rule_id = table.get("id")
     if not isinstance(rule_id, str) or not _ID.match(rule_id):
@@ -313,7 +394,7 @@ def _parse_rule(table: dict[str, Any], where: str, problems: list[RuleProblem]) 
     if disabled is None and (not matches or not keeps):
         problem("every rule needs examples.match and examples.keep", hint="add at least one of each")
     source = table.get("pattern")
-    pattern = _compile(source, problem)
+    pattern = _compile(source, vocabularies, problem)
     if len(problems) > before or pattern is None or label is None or action is None or place is None:
         return None
     if disabled is not None:
@@ -373,12 +454,38 @@ def compile_pattern(source: str) -> regex.Pattern[str]:
     return regex.compile(source)
 
 
-def _compile(source: object, problem: Any) -> regex.Pattern[str] | None:
+def expand(source: str, vocabularies: dict[str, str], problem: Any) -> str | None:
+    """A pattern with each `{{name}}` replaced by its vocabulary's group, or None after a problem.
+
+    >>> expand("^{{agencies}}$", {"agencies": "(?:AP|AFP)"}, print)
+    '^(?:AP|AFP)$'
+    """
+    unknown = sorted({name for name in _PLACEHOLDER.findall(source) if name not in vocabularies})
+    for name in unknown:
+        close = difflib.get_close_matches(name, sorted(vocabularies), n=1)
+        problem(
+            f"unknown vocabulary {{{{{name}}}}}",
+            hint=f"did you mean {{{{{close[0]}}}}}?" if close else "define it in a [vocabulary] table",
+        )
+    expanded = _PLACEHOLDER.sub(lambda found: vocabularies.get(found.group(1), ""), source)
+    if "{{" in expanded or "}}" in expanded:
+        problem(
+            "malformed vocabulary placeholder",
+            hint="write {{name}}: two braces, a lowercase name, no spaces",
+        )
+        return None
+    return None if unknown else expanded
+
+
+def _compile(source: object, vocabularies: dict[str, str], problem: Any) -> regex.Pattern[str] | None:
     if not isinstance(source, str) or not source:
         problem("'pattern' is missing", hint="a regular expression in the syntax of the 'regex' module")
         return None
+    expanded = expand(source, vocabularies, problem)
+    if expanded is None:
+        return None
     try:
-        return compile_pattern(source)
+        return compile_pattern(expanded)
     except regex.error as error:
         problem(f"invalid pattern: {error}", hint="test it with python -c 'import regex; regex.compile(...)'")
         return None
