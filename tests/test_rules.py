@@ -8,7 +8,7 @@ import pytest
 
 from cleaner.errors import RuleFileError
 from cleaner.matching import check
-from cleaner.matching.rules import builtin_rules_dir, load_rules
+from cleaner.matching.rules import Rule, builtin_rules_dir, load_rules
 
 RULESET = load_rules()
 CASES = check.cases(RULESET)
@@ -168,6 +168,83 @@ def test_a_known_miss_is_data_and_fails_once_it_matches(tmp_path: Path) -> None:
     assert check.case_problem(case, check.Chains(ruleset)) is None
     with pytest.raises(RuleFileError, match=r"miss example matches now: 'Buy now'.*examples\.match"):
         load_rules([_write(tmp_path, "shop.toml", MISS_RULE.format(miss="Buy now"))], builtin=False)
+
+
+VOCABULARY_RULE = """
+[[rule]]
+id = "mine.agency-line"
+label = "credit"
+pattern = '''
+(?x)
+^{{agencies}}\\ Photo$    # a built-in vocabulary
+'''
+why = "Agency photo credit."
+examples.match = ["EPA-EFE Photo", "Getty Images Photo"]
+examples.keep = ["EPA Photos"]
+"""
+
+
+def test_a_user_pack_uses_the_builtin_vocabularies(tmp_path: Path) -> None:
+    ruleset = load_rules([_write(tmp_path, "mine.toml", VOCABULARY_RULE)])
+    rule = next(rule for rule in ruleset.generic if rule.id == "mine.agency-line")
+    assert "{{agencies}}" in rule.source
+    assert rule.pattern.search("picture alliance Photo") and not rule.pattern.search("Pictures Photo")
+
+
+def test_vocabulary_problems_name_file_and_rule(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "words.toml",
+        """
+[vocabulary]
+colours = ["red", "blue"]
+Bad_Name = ["x"]
+empty = []
+spaced = [" red", "red", "red"]
+
+[[rule]]
+id = "words.unknown"
+label = "boilerplate"
+pattern = '''^{{colour}}$'''
+why = "x"
+examples.match = ["red"]
+examples.keep = ["green"]
+
+[[rule]]
+id = "words.malformed"
+label = "boilerplate"
+pattern = '''^{{ colours }}$'''
+why = "x"
+examples.match = ["red"]
+examples.keep = ["green"]
+""",
+    )
+    _write(tmp_path, "more-words.toml", '[vocabulary]\ncolours = ["green"]\n')
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([tmp_path], builtin=False)
+    text = "\n".join(str(problem) for problem in caught.value.problems)
+    for expected in [
+        "rule words.unknown: unknown vocabulary {{colour}} (hint: did you mean {{colours}}?)",
+        "rule words.malformed: malformed vocabulary placeholder",
+        "words.toml: vocabulary 'Bad_Name': the name is not lowercase words joined by hyphens",
+        "words.toml: vocabulary 'empty': must be a non-empty list of strings",
+        "words.toml: vocabulary 'spaced': entry ' red' is empty or has spaces around it",
+        "words.toml: vocabulary 'spaced': entry 'red' is listed twice",
+        "words.toml: vocabulary 'colours' is also defined in",
+    ]:
+        assert expected in text, f"{expected!r} not reported"
+
+
+MAX_PATTERN_LINE = 100
+
+
+@pytest.mark.parametrize("rule", RULESET.all_rules(), ids=lambda rule: rule.id)
+def test_builtin_patterns_are_verbose_and_short_lined(rule: Rule) -> None:
+    """A pattern a reviewer can read in one look: (?x), one alternative a line, lines of at
+    most 100 characters (long alternations go one a line; long lists go to a vocabulary)."""
+    assert rule.source.startswith("(?") and "x" in rule.source[2 : rule.source.index(")")]
+    long = [line for line in rule.source.splitlines() if len(line) > MAX_PATTERN_LINE]
+    assert not long, f"lines over {MAX_PATTERN_LINE} characters in {rule.id}: {long}"
 
 
 def test_a_missing_rule_path_is_reported(tmp_path: Path) -> None:
