@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from cleaner.cli import main
 from cleaner.errors import RuleFileError
-from cleaner.matching import check
+from cleaner.matching import check, reference
 from cleaner.matching.rules import Rule, builtin_rules_dir, load_rules
 
 RULESET = load_rules()
@@ -30,6 +32,33 @@ def test_case_ids_name_pack_rule_and_example() -> None:
 def test_generic_packs_cover_the_required_kinds_of_boilerplate() -> None:
     packs = {Path(rule.path).stem for rule in RULESET.generic}
     assert {"auth", "legal", "credits", "social", "newsletter", "ads", "cookies"} <= packs
+
+
+REFERENCE = Path(__file__).resolve().parent.parent / "docs" / "rules-reference.md"
+
+
+def test_the_rule_reference_is_current() -> None:
+    """docs/rules-reference.md is generated from the packs; editing a pack means generating it again."""
+    current = reference.render(RULESET)
+    assert REFERENCE.read_text(encoding="utf-8") == current, (
+        f"docs/rules-reference.md is out of date: run `{reference.COMMAND}`"
+    )
+
+
+def test_the_reference_command_prints_the_reference() -> None:
+    result = CliRunner().invoke(main, ["rules", "reference"])
+    assert result.exit_code == 0
+    assert result.output == reference.render(RULESET)
+
+
+def test_the_reference_shows_every_kind_of_example_and_keeps_a_place_for_structural_reasons(
+    tmp_path: Path,
+) -> None:
+    ruleset = load_rules([_write(tmp_path, "shop.toml", MISS_RULE.format(miss="Buy it now"))], builtin=False)
+    page = reference.render(ruleset, {"structure.footer": "After the last body paragraph."})
+    assert "### `shop.buy`" in page and "Known misses" in page and "- `Buy it now`" in page
+    assert "- `structure.footer`: After the last body paragraph." in page
+    assert "Not described here yet." in reference.render(ruleset)
 
 
 def test_builtin_rules_are_found_without_the_source_tree_layout() -> None:

@@ -134,6 +134,7 @@ class RuleSet:
     generic: tuple[Rule, ...]
     sites: tuple[Pack, ...] = ()
     disabled: tuple[Disable, ...] = field(default=())
+    packs: tuple[Pack, ...] = ()  # every pack loaded, in load order: what the reference shows
 
     def site_for(self, url: str | None, text: str) -> Pack | None:
         """The site pack for a URL's host, or, with no URL, the first whose signature is in text."""
@@ -572,7 +573,8 @@ def _combine(packs_by_layer: list[list[Pack]], problems: list[RuleProblem]) -> R
             )
     active = [rule for rule in generic.values() if not _named(rule, off)]
     ordered = tuple(sorted(active, key=lambda rule: -rule.priority))
-    return RuleSet(ordered, tuple(sites), tuple(disabled))
+    loaded = tuple(pack for layer in packs_by_layer for pack in layer)
+    return RuleSet(ordered, tuple(sites), tuple(disabled), loaded)
 
 
 def host_of(url: str) -> str:
