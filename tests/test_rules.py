@@ -49,6 +49,7 @@ def test_the_reference_command_prints_the_reference() -> None:
     result = CliRunner().invoke(main, ["rules", "reference"])
     assert result.exit_code == 0
     assert result.output == reference.render(RULESET)
+    assert "### `{{agencies}}`" in result.output and "`EPA-EFE`" in result.output
 
 
 def test_the_reference_shows_every_kind_of_example_and_keeps_a_place_for_structural_reasons(

@@ -9,10 +9,10 @@ checked-in page is not what the packs give.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from cleaner.matching.check import KINDS, pack_name
-from cleaner.matching.rules import Pack, Rule, RuleSet
+from cleaner.matching.rules import Pack, Rule, RuleSet, Vocabulary
 
 COMMAND = "newsclean rules reference > docs/rules-reference.md"
 _EXAMPLE_HEADINGS = dict(
@@ -36,9 +36,12 @@ def render(ruleset: RuleSet, reasons: Mapping[str, str] | None = None) -> str:
     lines += [
         f"- [{pack_name(pack.path)}](#{_anchor(pack_name(pack.path))}): {pack.description}" for pack in packs
     ]
+    if ruleset.vocabularies:
+        lines.append("- [Vocabularies](#vocabularies): the word lists that patterns use as `{{name}}`.")
     lines.append("")
     for pack in packs:
         lines += _pack_lines(pack)
+    lines += _vocabulary_lines(ruleset.vocabularies)
     lines += _reason_lines(reasons or {})
     return "\n".join(lines).rstrip() + "\n"
 
@@ -74,6 +77,17 @@ def _rule_lines(rule: Rule) -> list[str]:
     for kind, texts in zip(KINDS, examples, strict=True):
         if texts:
             lines += [f"{_EXAMPLE_HEADINGS[kind]}:", "", *(f"- {_code(text)}" for text in texts), ""]
+    return lines
+
+
+def _vocabulary_lines(vocabularies: Sequence[Vocabulary]) -> list[str]:
+    if not vocabularies:
+        return []
+    lines = ["## Vocabularies", ""]
+    for vocabulary in vocabularies:
+        entries = ", ".join(_code(entry) for entry in vocabulary.entries)
+        where = pack_name(vocabulary.path)
+        lines += [f"### `{{{{{vocabulary.name}}}}}`", "", f"Entries, from `{where}`: {entries}.", ""]
     return lines
 
 

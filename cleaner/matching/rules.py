@@ -15,8 +15,8 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,27 @@ class Where(StrEnum):
     ANY = "any"
     HEAD = "head"
     TAIL = "tail"
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A named word list of a `[vocabulary]` table, which patterns use as `{{name}}`."""
+
+    name: str
+    path: str
+    entries: tuple[str, ...]
+
+    @property
+    def group(self) -> str:
+        r"""The regex group that `{{name}}` stands for: the entries escaped (they are literal
+        text; re.escape escapes spaces and "#" too, so they read the same in a (?x) pattern),
+        longest first (so that "EPA-EFE" is tried before "EPA"), in a non-capturing group.
+
+        >>> print(Vocabulary("agencies", "x.toml", ("EPA", "EPA-EFE", "Getty Images")).group)
+        (?:Getty\ Images|EPA\-EFE|EPA)
+        """
+        ordered = sorted(self.entries, key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(entry) for entry in ordered) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +156,7 @@ class RuleSet:
     sites: tuple[Pack, ...] = ()
     disabled: tuple[Disable, ...] = field(default=())
     packs: tuple[Pack, ...] = ()  # every pack loaded, in load order: what the reference shows
+    vocabularies: tuple[Vocabulary, ...] = ()
 
     def site_for(self, url: str | None, text: str) -> Pack | None:
         """The site pack for a URL's host, or, with no URL, the first whose signature is in text."""
@@ -185,7 +207,7 @@ def load_rules(extra: Sequence[Path] = (), *, builtin: bool = True) -> RuleSet:
     packs_by_layer = [
         [_load_pack(path, data, vocabularies, problems) for path, data in layer] for layer in read
     ]
-    ruleset = _combine(packs_by_layer, problems)
+    ruleset = replace(_combine(packs_by_layer, problems), vocabularies=tuple(vocabularies.values()))
     if problems:
         raise RuleFileError(problems)
     return ruleset
@@ -223,12 +245,9 @@ def _read(path: Path, problems: list[RuleProblem]) -> dict[str, Any] | None:
 
 def _vocabularies(
     files: list[tuple[Path, dict[str, Any] | None]], problems: list[RuleProblem]
-) -> dict[str, str]:
-    """The `[vocabulary]` lists of every file, each as the regex group that a `{{name}}`
-    placeholder stands for: the entries escaped (they are literal text), longest first (so
-    that "EPA-EFE" is tried before "EPA"), in a non-capturing group."""
-    found: dict[str, str] = {}
-    defined_in: dict[str, str] = {}
+) -> dict[str, Vocabulary]:
+    """The valid `[vocabulary]` lists of every file, by name."""
+    found: dict[str, Vocabulary] = {}
     for path, data in files:
         table = (data or {}).get("vocabulary", {})
         where = str(path)
@@ -238,28 +257,23 @@ def _vocabularies(
             )
             continue
         for name, entries in table.items():
-            if name in defined_in:
+            if name in found:
                 problems.append(
                     RuleProblem(
                         where,
-                        f"vocabulary {name!r} is also defined in {defined_in[name]}",
+                        f"vocabulary {name!r} is also defined in {found[name].path}",
                         hint="vocabulary names are unique across packs: pick another name",
                     )
                 )
                 continue
-            group = _vocabulary_group(name, entries, where, problems)
-            if group is not None:
-                found[name] = group
-                defined_in[name] = where
+            vocabulary = _vocabulary(name, entries, where, problems)
+            if vocabulary is not None:
+                found[name] = vocabulary
     return found
 
 
-def _vocabulary_group(name: str, entries: object, where: str, problems: list[RuleProblem]) -> str | None:
-    r"""One vocabulary as a regex group, or None after problems.
-
-    >>> print(_vocabulary_group("agencies", ["EPA", "EPA-EFE", "Getty Images"], "x.toml", []))
-    (?:Getty\ Images|EPA\-EFE|EPA)
-    """
+def _vocabulary(name: str, entries: object, where: str, problems: list[RuleProblem]) -> Vocabulary | None:
+    """One vocabulary, or None after problems."""
     before = len(problems)
 
     def problem(message: str, hint: str) -> None:
@@ -275,15 +289,11 @@ def _vocabulary_group(name: str, entries: object, where: str, problems: list[Rul
             problem(f"entry {entry!r} is empty or has spaces around it", "write the bare word or phrase")
     for entry in sorted({entry for entry in entries if entries.count(entry) > 1}):
         problem(f"entry {entry!r} is listed twice", "keep one")
-    if len(problems) > before:
-        return None
-    # re.escape escapes spaces and "#" too, so that an entry reads the same in a (?x) pattern.
-    ordered = sorted(entries, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(entry) for entry in ordered) + ")"
+    return None if len(problems) > before else Vocabulary(name, where, tuple(entries))
 
 
 def _load_pack(
-    path: Path, data: dict[str, Any] | None, vocabularies: dict[str, str], problems: list[RuleProblem]
+    path: Path, data: dict[str, Any] | None, vocabularies: dict[str, Vocabulary], problems: list[RuleProblem]
 ) -> Pack:
     name = path.stem
     if data is None:
@@ -335,7 +345,7 @@ def _tables(data: dict[str, Any], key: str, where: str, problems: list[RuleProbl
 
 
 def _parse_rule(
-    table: dict[str, Any], where: str, vocabularies: dict[str, str], problems: list[RuleProblem]
+    table: dict[str, Any], where: str, vocabularies: dict[str, Vocabulary], problems: list[RuleProblem]
 ) -> Rule | Disable | None:
     """A valid rule, a `Disable` for a valid rule marked `disabled`, or None after problems."""
     rule_id = table.get("id")
@@ -455,11 +465,11 @@ def compile_pattern(source: str) -> regex.Pattern[str]:
     return regex.compile(source)
 
 
-def expand(source: str, vocabularies: dict[str, str], problem: Any) -> str | None:
+def expand(source: str, vocabularies: Mapping[str, Vocabulary], problem: Any) -> str | None:
     """A pattern with each `{{name}}` replaced by its vocabulary's group, or None after a problem.
 
-    >>> expand("^{{agencies}}$", {"agencies": "(?:AP|AFP)"}, print)
-    '^(?:AP|AFP)$'
+    >>> expand("^{{agencies}}$", {"agencies": Vocabulary("agencies", "x.toml", ("AP", "AFP"))}, print)
+    '^(?:AFP|AP)$'
     """
     unknown = sorted({name for name in _PLACEHOLDER.findall(source) if name not in vocabularies})
     for name in unknown:
@@ -468,7 +478,7 @@ def expand(source: str, vocabularies: dict[str, str], problem: Any) -> str | Non
             f"unknown vocabulary {{{{{name}}}}}",
             hint=f"did you mean {{{{{close[0]}}}}}?" if close else "define it in a [vocabulary] table",
         )
-    expanded = _PLACEHOLDER.sub(lambda found: vocabularies.get(found.group(1), ""), source)
+    expanded = _PLACEHOLDER.sub(lambda found: _group(vocabularies, found.group(1)), source)
     if "{{" in expanded or "}}" in expanded:
         problem(
             "malformed vocabulary placeholder",
@@ -478,7 +488,14 @@ def expand(source: str, vocabularies: dict[str, str], problem: Any) -> str | Non
     return None if unknown else expanded
 
 
-def _compile(source: object, vocabularies: dict[str, str], problem: Any) -> regex.Pattern[str] | None:
+def _group(vocabularies: Mapping[str, Vocabulary], name: str) -> str:
+    vocabulary = vocabularies.get(name)
+    return vocabulary.group if vocabulary else ""
+
+
+def _compile(
+    source: object, vocabularies: Mapping[str, Vocabulary], problem: Any
+) -> regex.Pattern[str] | None:
     if not isinstance(source, str) or not source:
         problem("'pattern' is missing", hint="a regular expression in the syntax of the 'regex' module")
         return None
