@@ -1,7 +1,7 @@
 """CLI: the `newsclean` command. Thin: options in, `Cleaner` calls, formatted output out.
 
     newsclean [clean] [OPTIONS] [FILE]...   clean files (or stdin) into JSON
-    newsclean rules list|check              show or test the rule packs
+    newsclean rules list|check|reference    show, test or document the rule packs
     newsclean samples check|bless [DIR]     regression samples against golden JSON
     newsclean schema                        print the output JSON schema
 
@@ -26,8 +26,8 @@ import click
 from cleaner import emit
 from cleaner.errors import RuleFileError
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, format_size, parse_size
-from cleaner.matching.matcher import chain_problems
-from cleaner.matching.rules import RuleSet, check_examples, load_rules
+from cleaner.matching import check, reference
+from cleaner.matching.rules import RuleSet, load_rules
 from cleaner.pipeline import INPUT_FORMATS, Cleaner
 from cleaner.read.repair import fix_surrogates
 from cleaner.run import inputs, pool
@@ -262,16 +262,29 @@ def rules_list(rule_paths: tuple[Path, ...]) -> None:
 @rules.command("check")
 @rules_option
 def rules_check(rule_paths: tuple[Path, ...]) -> None:
-    """Load every rule pack and run every rule's examples; exit 2 on any problem."""
+    """Load every rule pack and run every rule's examples; exit 2 on any problem.
+
+    Loading runs each rule's examples against the rule alone; then each example runs against
+    the whole chain of its pack, as the test suite's cases do.
+    """
     ruleset = _load_rules_or_exit(rule_paths)
-    problems = [str(problem) for problem in check_examples(ruleset)]
-    problems.extend(str(problem) for problem in chain_problems(ruleset))
+    problems = check.chain_problems(ruleset)
     for problem in problems:
-        _report(problem)
-    count = sum(len(rule.match_examples) + len(rule.keep_examples) for rule in ruleset.all_rules())
+        _report(str(problem))
+    count = len(check.cases(ruleset))
     if problems:
         sys.exit(EXIT_USAGE)
     click.echo(f"{len(ruleset.all_rules())} rules, {count} examples: all pass")
+
+
+@rules.command("reference")
+@rules_option
+def rules_reference(rule_paths: tuple[Path, ...]) -> None:
+    """Print the rule reference (Markdown): every pack and rule with its examples.
+
+    The built-in one is docs/rules-reference.md: newsclean rules reference > docs/rules-reference.md
+    """
+    click.echo(reference.render(_load_rules_or_exit(rule_paths)), nl=False)
 
 
 @main.group()

@@ -115,6 +115,30 @@ def test_a_pattern_read_without_certainty_is_tried_on_every_line(pattern: str) -
     assert candidates(prefilter, "anything at all") == [0]
 
 
+def test_a_verbose_pattern_reads_as_the_same_pattern_on_one_line() -> None:
+    """Layout and comments change nothing: not even a comment that mentions syntax which sends
+    a rule to "always try" (a brace, a negated class)."""
+    verbose = r"""(?ix)
+        ^(?:
+              sign\ in      # the usual wording {of it}
+            | log[ ]in     # \P{L} is not used here
+        )\b
+    """
+    plain = prefilter_of("(?i)^(?:sign in|log in)\\b")
+    read = prefilter_of(verbose)
+    assert read.always == plain.always == 0
+    assert read.by_start == plain.by_start
+    assert candidates(read, "Log in now") == [0]
+    assert candidates(read, "Please log in") == []
+
+
+def test_every_builtin_rule_says_what_a_line_needs() -> None:
+    """No built-in rule is tried on every line: a pattern the prefilter cannot read is a
+    slowdown on every line of every page."""
+    for prefilter, rules in PREFILTERS:
+        assert [rules[n].id for n in iter_bits(prefilter.always)] == []
+
+
 def test_many_literals_are_found_through_their_first_three_characters() -> None:
     words = [f"zq{n:03d}word" for n in range(MAX_SCANNED_LITERALS + 20)]
     prefilter = prefilter_of(*(f"(?i)\\b{word}\\b" for word in words), "(?i)©")

@@ -5,49 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from cleaner.cli import main
 from cleaner.errors import RuleFileError
-from cleaner.matching.matcher import Matcher, chain_problems, decided_by
-from cleaner.matching.rules import Action, builtin_rules_dir, iter_examples, load_rules
-from cleaner.model import Label
+from cleaner.matching import check, reference
+from cleaner.matching.rules import Rule, builtin_rules_dir, load_rules
 
 RULESET = load_rules()
-MATCHER = Matcher(RULESET.generic)
-EXAMPLES = list(iter_examples(RULESET))
+CASES = check.cases(RULESET)
+CHAINS = check.Chains(RULESET)
 
 
-def _pack(path: str) -> str:
-    return "generic." + Path(path).stem if "/generic/" in path else Path(path).stem
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_rule_example(case: check.Case) -> None:
+    """A match example is decided by its own rule, a keep example by no rule at all, and a
+    known miss by anything but its rule (the loader has checked each rule alone)."""
+    problem = check.case_problem(case, CHAINS)
+    assert problem is None, str(problem)
 
 
-def _case_id(case: tuple) -> str:
-    rule, kind, index, _ = case
-    return f"{_pack(rule.path)}:{rule.id}:{kind}[{index}]"
-
-
-def _winner(text: str) -> str | None:
-    rule = decided_by(MATCHER, text)
-    return rule.id if rule else None
-
-
-@pytest.mark.parametrize("case", EXAMPLES, ids=[_case_id(case) for case in EXAMPLES])
-def test_rule_example(case: tuple) -> None:
-    """A match example is decided by its own rule; a keep example by no rule at all."""
-    rule, kind, _, text = case
-    if kind == "match":
-        assert _winner(text) == rule.id
-    else:
-        assert _winner(text) is None
-
-
-@pytest.mark.parametrize("rule", RULESET.all_rules(), ids=lambda rule: rule.id)
-def test_every_rule_has_both_kinds_of_example_and_a_reason(rule) -> None:
-    assert rule.match_examples and rule.keep_examples
-    assert rule.why.strip()
-
-
-def test_the_cli_checker_agrees_with_the_test_cases() -> None:
-    assert chain_problems(RULESET) == []
+def test_case_ids_name_pack_rule_and_example() -> None:
+    assert "generic.auth:auth.sign-in:match[0]" in {case.id for case in CASES}
 
 
 def test_generic_packs_cover_the_required_kinds_of_boilerplate() -> None:
@@ -55,9 +34,32 @@ def test_generic_packs_cover_the_required_kinds_of_boilerplate() -> None:
     assert {"auth", "legal", "credits", "social", "newsletter", "ads", "cookies"} <= packs
 
 
-def test_rule_labels_and_actions_come_from_closed_sets() -> None:
-    for rule in RULESET.all_rules():
-        assert isinstance(rule.label, Label) and isinstance(rule.action, Action)
+REFERENCE = Path(__file__).resolve().parent.parent / "docs" / "rules-reference.md"
+
+
+def test_the_rule_reference_is_current() -> None:
+    """docs/rules-reference.md is generated from the packs; editing a pack means generating it again."""
+    current = reference.render(RULESET)
+    assert REFERENCE.read_text(encoding="utf-8") == current, (
+        f"docs/rules-reference.md is out of date: run `{reference.COMMAND}`"
+    )
+
+
+def test_the_reference_command_prints_the_reference() -> None:
+    result = CliRunner().invoke(main, ["rules", "reference"])
+    assert result.exit_code == 0
+    assert result.output == reference.render(RULESET)
+    assert "### `{{agencies}}`" in result.output and "`EPA-EFE`" in result.output
+
+
+def test_the_reference_shows_every_kind_of_example_and_keeps_a_place_for_structural_reasons(
+    tmp_path: Path,
+) -> None:
+    ruleset = load_rules([_write(tmp_path, "shop.toml", MISS_RULE.format(miss="Buy it now"))], builtin=False)
+    page = reference.render(ruleset, {"structure.footer": "After the last body paragraph."})
+    assert "### `shop.buy`" in page and "Known misses" in page and "- `Buy it now`" in page
+    assert "- `structure.footer`: After the last body paragraph." in page
+    assert "Not described here yet." in reference.render(ruleset)
 
 
 def test_builtin_rules_are_found_without_the_source_tree_layout() -> None:
@@ -173,6 +175,106 @@ why = "this site prints 'Advertisement' as a section name"
     assert ruleset.site_for("https://other.test/", "") is None
     assert ruleset.site_for(None, "© Example News Corp") is pack
     assert "sites.example-news.kicker" not in {rule.id for rule in ruleset.rules_for(None)}
+
+
+MISS_RULE = """
+[[rule]]
+id = "shop.buy"
+label = "boilerplate"
+pattern = '''^Buy now$'''
+why = "Shop button."
+examples.match = ["Buy now"]
+examples.keep = ["Buy now, pay later schemes grew fast last year."]
+examples.miss = ["{miss}"]
+"""
+
+
+def test_a_known_miss_is_data_and_fails_once_it_matches(tmp_path: Path) -> None:
+    """A miss example that the rule does not match loads and passes its case; one that it
+    matches fails in the loader (and in the chain), asking to promote it, as strict xfail."""
+    ruleset = load_rules([_write(tmp_path, "shop.toml", MISS_RULE.format(miss="Buy it now"))], builtin=False)
+    (case,) = [case for case in check.cases(ruleset) if case.kind == "miss"]
+    assert case.id == "shop:shop.buy:miss[0]"
+    assert check.case_problem(case, check.Chains(ruleset)) is None
+    with pytest.raises(RuleFileError, match=r"miss example matches now: 'Buy now'.*examples\.match"):
+        load_rules([_write(tmp_path, "shop.toml", MISS_RULE.format(miss="Buy now"))], builtin=False)
+
+
+VOCABULARY_RULE = """
+[[rule]]
+id = "mine.agency-line"
+label = "credit"
+pattern = '''
+(?x)
+^{{agencies}}\\ Photo$    # a built-in vocabulary
+'''
+why = "Agency photo credit."
+examples.match = ["EPA-EFE Photo", "Getty Images Photo"]
+examples.keep = ["EPA Photos"]
+"""
+
+
+def test_a_user_pack_uses_the_builtin_vocabularies(tmp_path: Path) -> None:
+    ruleset = load_rules([_write(tmp_path, "mine.toml", VOCABULARY_RULE)])
+    rule = next(rule for rule in ruleset.generic if rule.id == "mine.agency-line")
+    assert "{{agencies}}" in rule.source
+    assert rule.pattern.search("picture alliance Photo") and not rule.pattern.search("Pictures Photo")
+
+
+def test_vocabulary_problems_name_file_and_rule(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "words.toml",
+        """
+[vocabulary]
+colours = ["red", "blue"]
+Bad_Name = ["x"]
+empty = []
+spaced = [" red", "red", "red"]
+
+[[rule]]
+id = "words.unknown"
+label = "boilerplate"
+pattern = '''^{{colour}}$'''
+why = "x"
+examples.match = ["red"]
+examples.keep = ["green"]
+
+[[rule]]
+id = "words.malformed"
+label = "boilerplate"
+pattern = '''^{{ colours }}$'''
+why = "x"
+examples.match = ["red"]
+examples.keep = ["green"]
+""",
+    )
+    _write(tmp_path, "more-words.toml", '[vocabulary]\ncolours = ["green"]\n')
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([tmp_path], builtin=False)
+    text = "\n".join(str(problem) for problem in caught.value.problems)
+    for expected in [
+        "rule words.unknown: unknown vocabulary {{colour}} (hint: did you mean {{colours}}?)",
+        "rule words.malformed: malformed vocabulary placeholder",
+        "words.toml: vocabulary 'Bad_Name': the name is not lowercase words joined by hyphens",
+        "words.toml: vocabulary 'empty': must be a non-empty list of strings",
+        "words.toml: vocabulary 'spaced': entry ' red' is empty or has spaces around it",
+        "words.toml: vocabulary 'spaced': entry 'red' is listed twice",
+        "words.toml: vocabulary 'colours' is also defined in",
+    ]:
+        assert expected in text, f"{expected!r} not reported"
+
+
+MAX_PATTERN_LINE = 100
+
+
+@pytest.mark.parametrize("rule", RULESET.all_rules(), ids=lambda rule: rule.id)
+def test_builtin_patterns_are_verbose_and_short_lined(rule: Rule) -> None:
+    """A pattern a reviewer can read in one look: (?x), one alternative a line, lines of at
+    most 100 characters (long alternations go one a line; long lists go to a vocabulary)."""
+    assert rule.source.startswith("(?") and "x" in rule.source[2 : rule.source.index(")")]
+    long = [line for line in rule.source.splitlines() if len(line) > MAX_PATTERN_LINE]
+    assert not long, f"lines over {MAX_PATTERN_LINE} characters in {rule.id}: {long}"
 
 
 def test_a_missing_rule_path_is_reported(tmp_path: Path) -> None:

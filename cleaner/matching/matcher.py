@@ -18,7 +18,6 @@ from typing import NamedTuple
 
 import regex
 
-from cleaner.errors import RuleProblem
 from cleaner.label.features import is_prose
 from cleaner.limits import REGEX_TIMEOUT
 from cleaner.matching.prefilter import Prefilter, iter_bits
@@ -179,36 +178,3 @@ def decided_by(matcher: Matcher, text: str) -> Rule | None:
     """The rule that decides one line standing alone, or None."""
     found = matcher.match([Block(0, 1, text)], Positions(None, None)).found[0]
     return found.rule if found else None
-
-
-def chain_problems(ruleset: RuleSet) -> list[RuleProblem]:
-    """Examples that fail against the whole chain: a match example must be decided by its own
-    rule (not stolen by another), a keep example by no rule at all."""
-    problems = []
-    for pack in (None, *ruleset.sites):
-        matcher = Matcher(ruleset.rules_for(pack))
-        for rule in pack.rules if pack else ruleset.generic:
-            for text in rule.match_examples:
-                winner = decided_by(matcher, text)
-                if winner is not rule:
-                    other = winner.id if winner else "no rule"
-                    problems.append(
-                        RuleProblem(
-                            rule.path,
-                            f"match example {text!r} is decided by {other}",
-                            rule.id,
-                            "raise this rule's priority, or narrow the rule that takes it",
-                        )
-                    )
-            for text in rule.keep_examples:
-                winner = decided_by(matcher, text)
-                if winner is not None:
-                    problems.append(
-                        RuleProblem(
-                            rule.path,
-                            f"keep example {text!r} is removed by {winner.id}",
-                            rule.id,
-                            "narrow that rule (pattern, max_chars, where) or pick another example",
-                        )
-                    )
-    return problems

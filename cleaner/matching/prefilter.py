@@ -52,6 +52,8 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _POSIX_CLASS = re.compile(r"\[:\^?\w+:\]")
 _ODD_BRACE = re.compile(r"(?<!\\)\{(?!\d*(?:,\d*)?\})")
 _DIGIT = re.compile(r"\d")
+_LAYOUT = " \t\n\r\v\f"  # what the standard parser skips in a verbose pattern
+_VERBOSE = re.compile(r"\(\?[aiLmsu]*x[aiLmsux]*[:)]")
 
 _FOLD_FIXES = {0x131: "i", 0x1DF95: "ss"}
 
@@ -208,6 +210,8 @@ def _parse(pattern: str) -> list[Item] | None:
     a pattern with a negated Unicode class `\\P{…}`, a POSIX class `[[:alpha:]]` or fuzzy
     matching `(?:x){e<=1}` is not read at all: the standard parser would misread them.
     """
+    if _VERBOSE.match(pattern):
+        pattern = _without_layout(pattern)
     if "\\P{" in pattern or _POSIX_CLASS.search(pattern):
         return None
     widened = _NAMED_GROUP.sub("(?:", _UNICODE_CLASS.sub(r"\\w", pattern))
@@ -217,6 +221,42 @@ def _parse(pattern: str) -> list[Item] | None:
         return list(sre_parse.parse(widened))
     except (re.error, RecursionError, OverflowError):
         return None
+
+
+def _without_layout(pattern: str) -> str:
+    r"""A verbose pattern without its layout: whitespace and `#` comments outside classes.
+
+    The checks above read the pattern's text, and a comment that mentions `{` or `\P{` would
+    send its rule to "always try"; the parser itself reads verbose patterns.
+
+    >>> _without_layout("(?x)^sign\\ in  # or log in {x}\n | [ #]$")
+    '(?x)^sign\\ in|[ #]$'
+    """
+    kept: list[str] = []
+    position, length = 0, len(pattern)
+    class_from = -1  # where the open character class began, -1 outside one
+    while position < length:
+        char = pattern[position]
+        if char == "\\":
+            kept.append(pattern[position : position + 2])
+            position += 2
+            continue
+        if class_from >= 0:
+            # A "]" right after "[" or "[^" is a member, not the end.
+            if char == "]" and position > class_from + 1 and pattern[class_from + 1 : position] != "^":
+                class_from = -1
+            kept.append(char)
+        elif char == "[":
+            class_from = position
+            kept.append(char)
+        elif char == "#":
+            newline = pattern.find("\n", position)
+            position = length if newline < 0 else newline
+            continue
+        elif char not in _LAYOUT:
+            kept.append(char)
+        position += 1
+    return "".join(kept)
 
 
 def _starts(items: list[Item]) -> frozenset[str] | None:

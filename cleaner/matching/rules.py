@@ -13,9 +13,10 @@ earlier one replaces it.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -25,11 +26,14 @@ import regex
 
 from cleaner.errors import RuleFileError, RuleProblem
 from cleaner.limits import REGEX_TIMEOUT
+from cleaner.matching import check
 from cleaner.model import Label
 
 _ID = regex.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
 _LEADING_FLAGS = regex.compile(r"^\(\?([aiLmsux]+)\)")
 _HOST = regex.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
+_VOCABULARY_NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_PLACEHOLDER = regex.compile(r"\{\{([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\}\}")
 
 _PACK_KEYS = {"description", "hosts", "signatures"}
 _RULE_KEYS = {
@@ -45,9 +49,9 @@ _RULE_KEYS = {
     "disabled",
     "examples",
 }
-_EXAMPLE_KEYS = {"match", "keep"}
+_EXAMPLE_KEYS = {"match", "keep", "miss"}
 _DISABLE_KEYS = {"id", "why"}
-_TOP_KEYS = {"pack", "rule", "disable"}
+_TOP_KEYS = {"pack", "rule", "disable", "vocabulary"}
 
 
 class Action(StrEnum):
@@ -67,6 +71,27 @@ class Where(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A named word list of a `[vocabulary]` table, which patterns use as `{{name}}`."""
+
+    name: str
+    path: str
+    entries: tuple[str, ...]
+
+    @property
+    def group(self) -> str:
+        r"""The regex group that `{{name}}` stands for: the entries escaped (they are literal
+        text; re.escape escapes spaces and "#" too, so they read the same in a (?x) pattern),
+        longest first (so that "EPA-EFE" is tried before "EPA"), in a non-capturing group.
+
+        >>> print(Vocabulary("agencies", "x.toml", ("EPA", "EPA-EFE", "Getty Images")).group)
+        (?:Getty\ Images|EPA\-EFE|EPA)
+        """
+        ordered = sorted(self.entries, key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(entry) for entry in ordered) + ")"
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One compiled rule with its examples."""
 
@@ -83,6 +108,7 @@ class Rule:
     aliases: tuple[str, ...] = ()
     match_examples: tuple[str, ...] = ()
     keep_examples: tuple[str, ...] = ()
+    miss_examples: tuple[str, ...] = ()
 
     def fits(self, text: str) -> bool:
         """Whether the rule's pattern and length limit accept `text` (position aside).
@@ -129,6 +155,8 @@ class RuleSet:
     generic: tuple[Rule, ...]
     sites: tuple[Pack, ...] = ()
     disabled: tuple[Disable, ...] = field(default=())
+    packs: tuple[Pack, ...] = ()  # every pack loaded, in load order: what the reference shows
+    vocabularies: tuple[Vocabulary, ...] = ()
 
     def site_for(self, url: str | None, text: str) -> Pack | None:
         """The site pack for a URL's host, or, with no URL, the first whose signature is in text."""
@@ -163,26 +191,26 @@ def builtin_rules_dir() -> Path:
 
 
 def load_rules(extra: Sequence[Path] = (), *, builtin: bool = True) -> RuleSet:
-    """Load the built-in packs and then each extra file or folder, later layers overriding."""
+    """Load the built-in packs and then each extra file or folder, later layers overriding.
+
+    Every file is read before any pattern compiles: a pattern may use a vocabulary of any file
+    of any layer (the built-in ones from a user's pack).
+    """
     layers: list[list[Path]] = []
     problems: list[RuleProblem] = []
     if builtin:
         layers.append(_pack_files(builtin_rules_dir(), problems))
     for path in extra:
         layers.append(_pack_files(Path(path), problems))
-    packs_by_layer = [[_load_pack(path, problems) for path in layer] for layer in layers]
-    ruleset = _combine(packs_by_layer, problems)
+    read = [[(path, _read(path, problems)) for path in layer] for layer in layers]
+    vocabularies = _vocabularies([item for layer in read for item in layer], problems)
+    packs_by_layer = [
+        [_load_pack(path, data, vocabularies, problems) for path, data in layer] for layer in read
+    ]
+    ruleset = replace(_combine(packs_by_layer, problems), vocabularies=tuple(vocabularies.values()))
     if problems:
         raise RuleFileError(problems)
     return ruleset
-
-
-def check_examples(ruleset: RuleSet) -> list[RuleProblem]:
-    """Problems with examples against each rule alone (the loader runs this too)."""
-    problems: list[RuleProblem] = []
-    for rule in ruleset.all_rules():
-        problems.extend(_example_problems(rule))
-    return problems
 
 
 def _pack_files(path: Path, problems: list[RuleProblem]) -> list[Path]:
@@ -196,15 +224,14 @@ def _pack_files(path: Path, problems: list[RuleProblem]) -> list[Path]:
     return []
 
 
-def _load_pack(path: Path, problems: list[RuleProblem]) -> Pack:
-    name = path.stem
+def _read(path: Path, problems: list[RuleProblem]) -> dict[str, Any] | None:
+    """The TOML data of a rule file, or None after a problem."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         problems.append(
             RuleProblem(str(path), f"cannot read rule file: {error}", hint="a rule file is UTF-8 text")
         )
-        return Pack(name, str(path))
     except tomllib.TOMLDecodeError as error:
         problems.append(
             RuleProblem(
@@ -213,6 +240,63 @@ def _load_pack(path: Path, problems: list[RuleProblem]) -> Pack:
                 hint="fix the syntax there; in '''triple single quotes''' a pattern's backslashes stay",
             )
         )
+    return None
+
+
+def _vocabularies(
+    files: list[tuple[Path, dict[str, Any] | None]], problems: list[RuleProblem]
+) -> dict[str, Vocabulary]:
+    """The valid `[vocabulary]` lists of every file, by name."""
+    found: dict[str, Vocabulary] = {}
+    for path, data in files:
+        table = (data or {}).get("vocabulary", {})
+        where = str(path)
+        if not isinstance(table, dict):
+            problems.append(
+                RuleProblem(where, "[vocabulary] must be a table", hint='write name = ["entry", "entry"]')
+            )
+            continue
+        for name, entries in table.items():
+            if name in found:
+                problems.append(
+                    RuleProblem(
+                        where,
+                        f"vocabulary {name!r} is also defined in {found[name].path}",
+                        hint="vocabulary names are unique across packs: pick another name",
+                    )
+                )
+                continue
+            vocabulary = _vocabulary(name, entries, where, problems)
+            if vocabulary is not None:
+                found[name] = vocabulary
+    return found
+
+
+def _vocabulary(name: str, entries: object, where: str, problems: list[RuleProblem]) -> Vocabulary | None:
+    """One vocabulary, or None after problems."""
+    before = len(problems)
+
+    def problem(message: str, hint: str) -> None:
+        problems.append(RuleProblem(where, f"vocabulary {name!r}: {message}", hint=hint))
+
+    if not _VOCABULARY_NAME.match(name):
+        problem("the name is not lowercase words joined by hyphens", "e.g. agencies, months-de")
+    if not isinstance(entries, list) or not entries or not all(isinstance(item, str) for item in entries):
+        problem("must be a non-empty list of strings", 'write name = ["entry", "entry"]')
+        return None
+    for entry in entries:
+        if not entry.strip() or entry != entry.strip():
+            problem(f"entry {entry!r} is empty or has spaces around it", "write the bare word or phrase")
+    for entry in sorted({entry for entry in entries if entries.count(entry) > 1}):
+        problem(f"entry {entry!r} is listed twice", "keep one")
+    return None if len(problems) > before else Vocabulary(name, where, tuple(entries))
+
+
+def _load_pack(
+    path: Path, data: dict[str, Any] | None, vocabularies: dict[str, Vocabulary], problems: list[RuleProblem]
+) -> Pack:
+    name = path.stem
+    if data is None:
         return Pack(name, str(path))
     where = str(path)
     _unknown_keys(data, _TOP_KEYS, where, "", problems)
@@ -239,7 +323,7 @@ def _load_pack(path: Path, problems: list[RuleProblem]) -> Pack:
     rules: list[Rule] = []
     disables: list[Disable] = []
     for table in _tables(data, "rule", where, problems):
-        parsed = _parse_rule(table, where, problems)
+        parsed = _parse_rule(table, where, vocabularies, problems)
         if isinstance(parsed, Rule):
             rules.append(parsed)
         elif isinstance(parsed, Disable):
@@ -260,7 +344,9 @@ def _tables(data: dict[str, Any], key: str, where: str, problems: list[RuleProbl
     return value
 
 
-def _parse_rule(table: dict[str, Any], where: str, problems: list[RuleProblem]) -> Rule | Disable | None:
+def _parse_rule(
+    table: dict[str, Any], where: str, vocabularies: dict[str, Vocabulary], problems: list[RuleProblem]
+) -> Rule | Disable | None:
     """A valid rule, a `Disable` for a valid rule marked `disabled`, or None after problems."""
     rule_id = table.get("id")
     if not isinstance(rule_id, str) or not _ID.match(rule_id):
@@ -315,10 +401,11 @@ def _parse_rule(table: dict[str, Any], where: str, problems: list[RuleProblem]) 
     _unknown_keys(examples, _EXAMPLE_KEYS, where, rule_id, problems, context="examples")
     matches = _strings(examples.get("match", []), where, rule_id, "examples.match", problems)
     keeps = _strings(examples.get("keep", []), where, rule_id, "examples.keep", problems)
+    misses = _strings(examples.get("miss", []), where, rule_id, "examples.miss", problems)
     if disabled is None and (not matches or not keeps):
         problem("every rule needs examples.match and examples.keep", hint="add at least one of each")
     source = table.get("pattern")
-    pattern = _compile(source, problem)
+    pattern = _compile(source, vocabularies, problem)
     if len(problems) > before or pattern is None or label is None or action is None or place is None:
         return None
     if disabled is not None:
@@ -337,8 +424,9 @@ def _parse_rule(table: dict[str, Any], where: str, problems: list[RuleProblem]) 
         aliases=tuple(aliases),
         match_examples=tuple(matches),
         keep_examples=tuple(keeps),
+        miss_examples=tuple(misses),
     )
-    example_problems = _example_problems(rule)
+    example_problems = check.rule_problems(rule)
     problems.extend(example_problems)
     return None if example_problems else rule
 
@@ -377,48 +465,48 @@ def compile_pattern(source: str) -> regex.Pattern[str]:
     return regex.compile(source)
 
 
-def _compile(source: object, problem: Any) -> regex.Pattern[str] | None:
+def expand(source: str, vocabularies: Mapping[str, Vocabulary], problem: Any) -> str | None:
+    """A pattern with each `{{name}}` replaced by its vocabulary's group, or None after a problem.
+
+    >>> expand("^{{agencies}}$", {"agencies": Vocabulary("agencies", "x.toml", ("AP", "AFP"))}, print)
+    '^(?:AFP|AP)$'
+    """
+    unknown = sorted({name for name in _PLACEHOLDER.findall(source) if name not in vocabularies})
+    for name in unknown:
+        close = difflib.get_close_matches(name, sorted(vocabularies), n=1)
+        problem(
+            f"unknown vocabulary {{{{{name}}}}}",
+            hint=f"did you mean {{{{{close[0]}}}}}?" if close else "define it in a [vocabulary] table",
+        )
+    expanded = _PLACEHOLDER.sub(lambda found: _group(vocabularies, found.group(1)), source)
+    if "{{" in expanded or "}}" in expanded:
+        problem(
+            "malformed vocabulary placeholder",
+            hint="write {{name}}: two braces, a lowercase name, no spaces",
+        )
+        return None
+    return None if unknown else expanded
+
+
+def _group(vocabularies: Mapping[str, Vocabulary], name: str) -> str:
+    vocabulary = vocabularies.get(name)
+    return vocabulary.group if vocabulary else ""
+
+
+def _compile(
+    source: object, vocabularies: Mapping[str, Vocabulary], problem: Any
+) -> regex.Pattern[str] | None:
     if not isinstance(source, str) or not source:
         problem("'pattern' is missing", hint="a regular expression in the syntax of the 'regex' module")
         return None
+    expanded = expand(source, vocabularies, problem)
+    if expanded is None:
+        return None
     try:
-        return compile_pattern(source)
+        return compile_pattern(expanded)
     except regex.error as error:
         problem(f"invalid pattern: {error}", hint="test it with python -c 'import regex; regex.compile(...)'")
         return None
-
-
-def _example_problems(rule: Rule) -> list[RuleProblem]:
-    problems = []
-    cases = [(text, True) for text in rule.match_examples] + [(text, False) for text in rule.keep_examples]
-    for text, should_match in cases:
-        try:
-            matches = rule.fits(text)
-        except TimeoutError:
-            problems.append(
-                RuleProblem(
-                    rule.path,
-                    f"pattern ran out of time ({REGEX_TIMEOUT:g} s) on example {text!r}",
-                    rule.id,
-                    "it backtracks catastrophically: avoid repeating alternatives that can match "
-                    "the same text, such as (a|aa)+ or (a|a)*",
-                )
-            )
-        else:
-            if should_match and not matches:
-                problems.append(
-                    RuleProblem(
-                        rule.path,
-                        f"example does not match: {text!r}",
-                        rule.id,
-                        "fix the pattern or the example",
-                    )
-                )
-            if matches and not should_match:
-                problems.append(
-                    RuleProblem(rule.path, f"keep example matches: {text!r}", rule.id, "tighten the pattern")
-                )
-    return problems
 
 
 def _choice(value: object, enum: type[StrEnum], key: str, problem: Any) -> Any:
@@ -502,7 +590,8 @@ def _combine(packs_by_layer: list[list[Pack]], problems: list[RuleProblem]) -> R
             )
     active = [rule for rule in generic.values() if not _named(rule, off)]
     ordered = tuple(sorted(active, key=lambda rule: -rule.priority))
-    return RuleSet(ordered, tuple(sites), tuple(disabled))
+    loaded = tuple(pack for layer in packs_by_layer for pack in layer)
+    return RuleSet(ordered, tuple(sites), tuple(disabled), loaded)
 
 
 def host_of(url: str) -> str:
@@ -512,9 +601,7 @@ def host_of(url: str) -> str:
 
 
 def iter_examples(ruleset: RuleSet) -> Iterable[tuple[Rule, str, int, str]]:
-    """(rule, kind, index, text) for every example of every rule: the test suite's cases."""
+    """(rule, kind, index, text) for every example of every rule (`check.cases` adds the pack)."""
     for rule in ruleset.all_rules():
-        for index, text in enumerate(rule.match_examples):
-            yield rule, "match", index, text
-        for index, text in enumerate(rule.keep_examples):
-            yield rule, "keep", index, text
+        for kind, index, text in check.examples_of(rule):
+            yield rule, kind, index, text
