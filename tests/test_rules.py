@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from cleaner.cli import main
 from cleaner.errors import RuleFileError
+from cleaner.label.reasons import REASONS
 from cleaner.matching import check, reference
 from cleaner.matching.rules import Rule, builtin_rules_dir, load_rules
 
@@ -52,14 +53,12 @@ def test_the_reference_command_prints_the_reference() -> None:
     assert "### `{{agencies}}`" in result.output and "`EPA-EFE`" in result.output
 
 
-def test_the_reference_shows_every_kind_of_example_and_keeps_a_place_for_structural_reasons(
-    tmp_path: Path,
-) -> None:
+def test_the_reference_shows_every_kind_of_example_and_every_structural_reason(tmp_path: Path) -> None:
     ruleset = load_rules([_write(tmp_path, "shop.toml", MISS_RULE.format(miss="Buy it now"))], builtin=False)
-    page = reference.render(ruleset, {"structure.footer": "After the last body paragraph."})
+    page = reference.render(ruleset)
     assert "### `shop.buy`" in page and "Known misses" in page and "- `Buy it now`" in page
-    assert "- `structure.footer`: After the last body paragraph." in page
-    assert "Not described here yet." in reference.render(ruleset)
+    assert all(f"- `{reason}`: {why}" in page for reason, why in REASONS.items())
+    assert "- `settle.<reason>`" in page
 
 
 def test_builtin_rules_are_found_without_the_source_tree_layout() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from cleaner.label.reasons import REASONS, SETTLE_PREFIX
 from cleaner.matching.check import KINDS, pack_name
 from cleaner.matching.rules import Pack, Rule, RuleSet, Vocabulary
 
@@ -20,9 +21,9 @@ _EXAMPLE_HEADINGS = dict(
 )
 
 
-def render(ruleset: RuleSet, reasons: Mapping[str, str] | None = None) -> str:
-    """The reference page of a rule set; `reasons` describes the structural reasons
-    (`structure.*`, `html.*`, `settle.*`: reason -> description) when someone provides them."""
+def render(ruleset: RuleSet, reasons: Mapping[str, str] = REASONS) -> str:
+    """The reference page of a rule set, with the structural reasons (`structure.*`, `html.*`,
+    `settle.*`: reason -> description) that lines no rule decides get."""
     packs = [pack for pack in ruleset.packs if pack.rules or pack.disables or pack.is_site]
     lines = [
         "# Rule reference",
@@ -42,7 +43,7 @@ def render(ruleset: RuleSet, reasons: Mapping[str, str] | None = None) -> str:
     for pack in packs:
         lines += _pack_lines(pack)
     lines += _vocabulary_lines(ruleset.vocabularies)
-    lines += _reason_lines(reasons or {})
+    lines += _reason_lines(reasons)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -92,7 +93,7 @@ def _vocabulary_lines(vocabularies: Sequence[Vocabulary]) -> list[str]:
 
 
 def _reason_lines(reasons: Mapping[str, str]) -> list[str]:
-    """The structural reasons: the place kept for them until their descriptions are provided."""
+    """The structural reasons (`cleaner/label/reasons.py`), and what `settle.` before one means."""
     lines = [
         "## Structural reasons",
         "",
@@ -100,9 +101,11 @@ def _reason_lines(reasons: Mapping[str, str]) -> list[str]:
         "`settle.*`).",
         "",
     ]
-    if not reasons:
-        return [*lines, "Not described here yet."]
-    return lines + [f"- `{reason}`: {reasons[reason]}" for reason in sorted(reasons)]
+    settled = (
+        f"- `{SETTLE_PREFIX}<reason>`: a line kept by the first pass that a second pass over the "
+        "printed article cut, under that pass's reason (text input only)"
+    )
+    return [*lines, *(f"- `{reason}`: {reasons[reason]}" for reason in sorted(reasons)), settled]
 
 
 def _code(text: str) -> str:
