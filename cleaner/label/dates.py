@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -73,6 +73,8 @@ def find_date(line: str, language: str | None = None) -> FoundDate | None:
     return None
 
 
+# dateparser costs a millisecond or two a date; the pages of a batch repeat their dates.
+@lru_cache(maxsize=4096)
 def parse_date(date: str, time: str = "", language: str | None = None) -> str | None:
     """The ISO 8601 value of a date and an optional time of day, or None if it is no date.
 
@@ -111,14 +113,24 @@ def _parse(date: str, time: str, language: str | None) -> datetime | None:
 
 
 def _languages_for(date: str, language: str | None) -> list[str]:
-    """The languages to read a date in: those whose month names it uses (all for a numeric
-    date), the page's first, or English first when the page's is unknown."""
+    """The languages to read a date in: those whose month names it uses, the page's first; a
+    numeric date in the page's language (any dateparser knows: Polish writes 04.05.2021 day
+    first too), or in English when the page's is unknown."""
     month_languages = _finder().month_languages
     words = [word.casefold() for word in _WORD.findall(date)]
     named = {lang for word in words for lang in month_languages.get(word, ())}
+    if not named:
+        return [language if language in _dateparser_languages() else "en"]
     first = language if language in DATE_LANGUAGES else "en"
     order = [first, *(other for other in DATE_LANGUAGES if other != first)]
-    return [lang for lang in order if lang in named] if named else order[:1]
+    return [lang for lang in order if lang in named]
+
+
+@cache
+def _dateparser_languages() -> frozenset[str]:
+    from dateparser.data.languages_info import language_order
+
+    return frozenset(language_order)
 
 
 @cache
@@ -133,6 +145,7 @@ def _parser(language: str) -> Any:
 
     return DateDataParser(
         languages=[language],
+        try_previous_locales=False,  # no state carried from one date (or thread) to the next
         settings={
             "PARSERS": ["custom-formats", "absolute-time"],
             "STRICT_PARSING": True,
