@@ -150,3 +150,17 @@ def test_the_page_language_reads_a_numeric_date() -> None:
         (Label.TITLE, "Brücke wird gesperrt"), (Label.DATE, "04.03.2025, 14:35 Uhr"), (Label.BODY, LEDE)
     )
     assert article_date(blocks, decisions, "de") == ArticleDate("2025-03-04", "04.03.2025, 14:35 Uhr")
+
+
+def test_a_headline_that_names_a_date_yields_to_the_date_line() -> None:
+    blocks, decisions = page(
+        (Label.TITLE, "What changes on January 1, 2026"),
+        (Label.DATE, "December 30, 2025"),
+        (Label.BODY, LEDE),
+    )
+    assert article_date(blocks, decisions, "en").published == "2025-12-30"
+
+
+def test_a_date_line_taken_for_the_headline_still_gives_the_date() -> None:
+    blocks, decisions = page((Label.TITLE, "Newsletter - 21. Januar 2022"), (Label.BODY, LEDE))
+    assert article_date(blocks, decisions, "de") == ArticleDate("2022-01-21", "21. Januar 2022")

@@ -112,8 +112,13 @@ def _date_lines(blocks: Sequence[Block], decisions: Sequence[Decision]) -> list[
         far = index - anchor if index >= anchor else BEFORE_TITLE_WEIGHT * (anchor - index)
         return far + (UPDATE_DISTANCE if _UPDATE_LABEL.match(blocks[index].text) else 0)
 
-    lines = [i for i in window if _may_hold_date(blocks[i].text, labels[i])]
-    return sorted(lines, key=distance)
+    lines = sorted((i for i in window if _may_hold_date(blocks[i].text, labels[i])), key=distance)
+    # Last, the headline itself: on some pages the structure passes take a byline and date line
+    # ("InfoStream - 21. Januar 2022") for it; a real headline that names a date comes after
+    # every date line near it.
+    if labels[anchor] is Label.TITLE and len(blocks[anchor].text) <= DATE_LINE_MAX_CHARS:
+        lines.append(anchor)
+    return lines
 
 
 def _may_hold_date(text: str, label: Label) -> bool:
