@@ -3,7 +3,8 @@
 Every block lands in exactly one place: the title, the subtitle, a body paragraph, a caption
 (text, or the credit of a caption next to it), or `removed`. Byline, date, dateline, copyright
 and publisher are values read off blocks (removed ones, or the first body paragraph for the
-dateline), so they never count a block twice.
+dateline), so they never count a block twice. The language is the body's; the publication
+date is read in it (`cleaner.label.metadata.article_date`), or comes from the HTML metadata.
 """
 
 from __future__ import annotations
