@@ -4,7 +4,9 @@ Every block lands in exactly one place: the title, the subtitle, a body paragrap
 (text, or the credit of a caption next to it), or `removed`. Byline, date, dateline, copyright
 and publisher are values read off blocks (removed ones, or the first body paragraph for the
 dateline), so they never count a block twice; so is the title when the headline is only part
-of a line (a page's `<title>` line, in `removed` with the label `title`).
+of a line (a page's `<title>` line, in `removed` with the label `title`). The language is the
+body's; the publication date is read in it (`cleaner.label.metadata.article_date`), or comes
+from the HTML metadata.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.label.features import ends_sentence, is_prose, word_count
-from cleaner.label.metadata import find_dateline, find_publisher, strip_byline, strip_date_label
+from cleaner.label.language import detect_language
+from cleaner.label.metadata import ArticleDate, article_date, find_dateline, find_publisher, strip_byline
 from cleaner.model import Article, Block, Caption, Decision, Label, PageMetadata, Removal, Repair, Trace
 
 PAYWALL_TEASER_WORDS = 200
@@ -64,7 +67,8 @@ def assemble(
     byline = next(
         (strip_byline(r.text) for r in removed if r.label is Label.BYLINE and strip_byline(r.text)), None
     )
-    published = _first(removed, Label.DATE)
+    language = detect_language(body)
+    date = _published(article_date(blocks, decisions, language), meta.published)
     repeated = [r.text for r in removed if r.reason == "structure.repeated"]
     return Article(
         source=source,
@@ -74,7 +78,9 @@ def assemble(
         subtitle=subtitle,
         byline=byline or meta.author,
         dateline=find_dateline(body[0]) if body else None,
-        published=strip_date_label(published) if published else meta.published,
+        published=date.published,
+        published_text=date.text,
+        language=language,
         body=tuple(body),
         captions=tuple(captions),
         publisher=find_publisher(copyright_line, repeated) or meta.sitename,
@@ -85,6 +91,20 @@ def assemble(
         flags=quality_flags(blocks, decisions),
         trace=tuple(Trace(block, decision) for block, decision in zip(blocks, decisions, strict=True)),
     )
+
+
+def _published(found: ArticleDate, page_date: str | None) -> ArticleDate:
+    """The text's date, or the HTML metadata's (htmldate's) when the page has one.
+
+    htmldate reads the page's markup, which says more reliably than any visible line which
+    date is the publication's; a date line of the text that agrees with it adds its time of
+    day and its wording.
+    """
+    if page_date is None:
+        return found
+    if found.published is not None and found.published[:10] == page_date[:10]:
+        return found
+    return ArticleDate(page_date, None)
 
 
 def _first(removed: Sequence[Removal], label: Label) -> str | None:

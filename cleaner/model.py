@@ -172,6 +172,8 @@ class Article:
     byline: str | None = None
     dateline: str | None = None
     published: str | None = None
+    published_text: str | None = None
+    language: str | None = None
     body: tuple[str, ...] = ()
     captions: tuple[Caption, ...] = ()
     publisher: str | None = None
@@ -194,6 +196,8 @@ class Article:
             "byline": self.byline,
             "dateline": self.dateline,
             "published": self.published,
+            "published_text": self.published_text,
+            "language": self.language,
             "body": list(self.body),
             "captions": [caption.to_dict() for caption in self.captions],
             "publisher": self.publisher,

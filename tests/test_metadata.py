@@ -4,7 +4,24 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.label.metadata import find_dateline, find_publisher, names_publisher, strip_byline
+from cleaner.label.metadata import (
+    ArticleDate,
+    article_date,
+    find_dateline,
+    find_publisher,
+    names_publisher,
+    strip_byline,
+)
+from cleaner.model import Block, Decision, Label
+
+LEDE = "The council voted on Tuesday to close the bridge for repairs, the mayor said."
+
+
+def page(*lines: tuple[Label, str]) -> tuple[list[Block], list[Decision]]:
+    """Blocks and their decisions, one per (label, text) line."""
+    blocks = [Block(index, index + 1, text) for index, (_, text) in enumerate(lines)]
+    decisions = [Decision(label, "test.label") for label, _ in lines]
+    return blocks, decisions
 
 
 @pytest.mark.parametrize(
@@ -47,3 +64,103 @@ def test_byline_loses_its_by() -> None:
 def test_publisher_names_match_with_or_without_the() -> None:
     assert names_publisher("The Associated Press", "Associated Press")
     assert not names_publisher("Associated Press photo", "Associated Press")
+
+
+def test_the_date_line_under_the_headline_is_the_article_date() -> None:
+    blocks, decisions = page(
+        (Label.TITLE, "Bridge closes for repairs"),
+        (Label.DATE, "Published: March 3, 2025 5:42 PM EST"),
+        (Label.BODY, LEDE),
+    )
+    assert article_date(blocks, decisions, "en") == ArticleDate(
+        "2025-03-03T17:42:00-05:00", "March 3, 2025 5:42 PM EST"
+    )
+
+
+def test_a_site_header_date_far_above_the_headline_yields_to_the_one_beside_it() -> None:
+    header = [(Label.DATE, "Monday, March 10, 2025"), *[(Label.BOILERPLATE, "Menu item")] * 20]
+    blocks, decisions = page(
+        *header,
+        (Label.TITLE, "Bridge closes for repairs"),
+        (Label.BYLINE, "By Jane Doe"),
+        (Label.DATE, "March 3, 2025"),
+        (Label.BODY, LEDE),
+    )
+    assert article_date(blocks, decisions, "en").published == "2025-03-03"
+
+
+def test_a_date_below_the_headline_wins_over_one_as_near_above_it() -> None:
+    blocks, decisions = page(
+        (Label.DATE, "March 10, 2025"),
+        (Label.TITLE, "Bridge closes for repairs"),
+        (Label.DATE, "March 3, 2025"),
+        (Label.BODY, LEDE),
+    )
+    assert article_date(blocks, decisions, "en").published == "2025-03-03"
+
+
+def test_dates_of_teasers_and_comments_below_the_story_are_not_its_date() -> None:
+    story = [(Label.BODY, LEDE)] * 10
+    blocks, decisions = page(
+        (Label.TITLE, "Bridge closes for repairs"), *story, (Label.DATE, "March 10, 2025")
+    )
+    assert article_date(blocks, decisions, "en") == ArticleDate(None, None)
+
+
+def test_a_date_inside_a_byline_gives_its_own_words() -> None:
+    blocks, decisions = page(
+        (Label.TITLE, "Bridge closes for repairs"),
+        (Label.BOILERPLATE, "By Jane Doe - 03/03/25 06:56 AM EST"),
+        (Label.BODY, LEDE),
+    )
+    assert article_date(blocks, decisions, "en") == ArticleDate(
+        "2025-03-03T06:56:00-05:00", "03/03/25 06:56 AM EST"
+    )
+
+
+def test_a_sentence_of_the_story_that_names_a_date_is_no_date_line() -> None:
+    blocks, decisions = page(
+        (Label.TITLE, "Bridge closes for repairs"),
+        (Label.BODY, "The bridge closed on March 3, 2025, after an inspection."),
+    )
+    assert article_date(blocks, decisions, "en").published is None
+
+
+def test_an_update_yields_to_the_first_publication_date_next_to_it() -> None:
+    blocks, decisions = page(
+        (Label.TITLE, "Bridge closes for repairs"),
+        (Label.DATE, "Updated: March 5, 2025"),
+        (Label.DATE, "Published: March 3, 2025"),
+        (Label.BODY, LEDE),
+    )
+    assert article_date(blocks, decisions, "en") == ArticleDate("2025-03-03", "March 3, 2025")
+
+
+def test_a_date_line_without_a_full_date_keeps_its_wording_and_no_date() -> None:
+    blocks, decisions = page(
+        (Label.TITLE, "Bridge closes for repairs"),
+        (Label.DATE, "Aktualisiert am 04.03."),
+        (Label.BODY, LEDE),
+    )
+    assert article_date(blocks, decisions, "de") == ArticleDate(None, "04.03.")
+
+
+def test_the_page_language_reads_a_numeric_date() -> None:
+    blocks, decisions = page(
+        (Label.TITLE, "Brücke wird gesperrt"), (Label.DATE, "04.03.2025, 14:35 Uhr"), (Label.BODY, LEDE)
+    )
+    assert article_date(blocks, decisions, "de") == ArticleDate("2025-03-04", "04.03.2025, 14:35 Uhr")
+
+
+def test_a_headline_that_names_a_date_yields_to_the_date_line() -> None:
+    blocks, decisions = page(
+        (Label.TITLE, "What changes on January 1, 2026"),
+        (Label.DATE, "December 30, 2025"),
+        (Label.BODY, LEDE),
+    )
+    assert article_date(blocks, decisions, "en").published == "2025-12-30"
+
+
+def test_a_date_line_taken_for_the_headline_still_gives_the_date() -> None:
+    blocks, decisions = page((Label.TITLE, "Newsletter - 21. Januar 2022"), (Label.BODY, LEDE))
+    assert article_date(blocks, decisions, "de") == ArticleDate("2022-01-21", "21. Januar 2022")

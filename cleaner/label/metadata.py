@@ -1,19 +1,26 @@
 """Metadata: read values (byline, date, dateline, publisher) off the text of blocks.
 
-Pure string functions shared by the structure passes and the assembler.
+Pure functions shared by the structure passes and the assembler; `article_date` also weighs
+where a date line stands among the labelled blocks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import regex
+
+from cleaner.label.dates import find_date
+from cleaner.label.features import ends_sentence
+from cleaner.model import Block, Decision, Label
 
 _BYLINE_PREFIX = regex.compile(r"(?i)^(?:by|von|por|par|door|di|de|text|written by)\b\s*:?\s*")
 _DATE_PREFIX = regex.compile(
     r"(?i)^(?:published|updated|posted|last updated|veröffentlicht(?: am)?|aktualisiert(?: am)?|"
     r"publicado(?: el)?|actualizado(?: el)?|publié(?: le)?|mis à jour(?: le)?)\s*:?\s*"
 )
+_UPDATE_LABEL = regex.compile(r"(?i)^(?:updated|last updated|aktualisiert|actualizado|mis à jour|modifié)\b")
 # "CITY (AP) —", "NEW YORK, March 3 (Reuters) -", "BERLIN (dpa) –", "WASHINGTON —"
 _DATELINE = regex.compile(
     r"^(?P<dateline>\p{Lu}[\p{Lu}\p{Lt} .,'’-]{1,60}?(?:,\s[\p{L}. ]{2,30}?)?"
@@ -47,6 +54,86 @@ def strip_date_label(text: str) -> str:
     '5:42 PM EDT, March 3, 2025'
     """
     return _DATE_PREFIX.sub("", text).strip(" ,;:|") or text
+
+
+# Where the article's date line stands: among the blocks from a few before the headline to a
+# few after the first paragraph of the story (a site header's "today" and the dates of related
+# teasers and comments stand farther off).
+DATE_BLOCKS_BEFORE_TITLE = 12
+DATE_BLOCKS_AFTER_LEDE = 4
+DATE_LINE_MAX_CHARS = 200  # a byline with its date, not a paragraph that mentions one
+# A line above the headline counts as this many times as far as one below it: the date of a
+# story stands under its headline more often than above it, a site header's date above it.
+BEFORE_TITLE_WEIGHT = 2
+UPDATE_DISTANCE = 2  # "Updated …" yields to a first-publication date this many blocks farther
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDate:
+    """The article's publication date (ISO 8601, None if no line gives one in full) and the
+    page's wording of it."""
+
+    published: str | None
+    text: str | None
+
+
+def article_date(blocks: Sequence[Block], decisions: Sequence[Decision], language: str | None) -> ArticleDate:
+    """The date of the article: the first readable date among the lines nearest its headline.
+
+    A line labelled `date` gives its whole text (without "Published:") as the page's wording;
+    a date inside another line (a byline "By Jane Doe - Nov. 19, 2019") gives its own words.
+    When no line near the headline holds a full date, the wording of a date line there is kept
+    ("Updated 2 hours ago"), with no date.
+    """
+    candidates = _date_lines(blocks, decisions)
+    for index in candidates:
+        found = find_date(blocks[index].text, language)
+        if found is not None:
+            text = blocks[index].text
+            wording = strip_date_label(text) if decisions[index].label is Label.DATE else found.text
+            return ArticleDate(found.iso, wording)
+    labelled = next((i for i in candidates if decisions[i].label is Label.DATE), None)
+    return ArticleDate(None, strip_date_label(blocks[labelled].text) if labelled is not None else None)
+
+
+def _date_lines(blocks: Sequence[Block], decisions: Sequence[Decision]) -> list[int]:
+    """The indexes of the lines that may carry the article's date, nearest the headline first."""
+    labels = [decision.label for decision in decisions]
+    anchor = _first(labels, Label.TITLE, 0)
+    if anchor is None:
+        anchor = _first(labels, Label.BODY, 0)
+    if anchor is None:
+        return [i for i, label in enumerate(labels) if label is Label.DATE]
+    lede = _first(labels, Label.BODY, anchor)
+    end = (lede if lede is not None else anchor) + DATE_BLOCKS_AFTER_LEDE
+    window = range(max(0, anchor - DATE_BLOCKS_BEFORE_TITLE), min(len(blocks), end + 1))
+
+    def distance(index: int) -> int:
+        far = index - anchor if index >= anchor else BEFORE_TITLE_WEIGHT * (anchor - index)
+        return far + (UPDATE_DISTANCE if _UPDATE_LABEL.match(blocks[index].text) else 0)
+
+    lines = sorted((i for i in window if _may_hold_date(blocks[i].text, labels[i])), key=distance)
+    # Last, the headline itself: on some pages the structure passes take a byline and date line
+    # ("InfoStream - 21. Januar 2022") for it; a real headline that names a date comes after
+    # every date line near it.
+    if labels[anchor] is Label.TITLE and len(blocks[anchor].text) <= DATE_LINE_MAX_CHARS:
+        lines.append(anchor)
+    return lines
+
+
+def _may_hold_date(text: str, label: Label) -> bool:
+    """Whether a line may be a date line: short, and no sentence of the story or caption.
+
+    A date line the structure passes took for the dek or a paragraph ("Reuters November 18,
+    2019 11:03 PM" under a headline) still counts; a sentence that mentions a date does not.
+    """
+    if len(text) > DATE_LINE_MAX_CHARS or label in (Label.TITLE, Label.CAPTION):
+        return False
+    return label not in (Label.BODY, Label.SUBTITLE) or not ends_sentence(text)
+
+
+def _first(labels: Sequence[Label], label: Label, start: int) -> int | None:
+    return next((i for i in range(start, len(labels)) if labels[i] is label), None)
 
 
 def find_dateline(paragraph: str) -> str | None:
