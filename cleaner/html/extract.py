@@ -34,7 +34,7 @@ _SPACES = regex.compile(r"\s+")
 # huge_tree): what lies deeper, and everything after it, is not in the tree.
 PARSER_MAX_DEPTH = 256
 # An element at that depth (the root is at depth 1), looked for by libxml2 rather than a walk
-# in Python (a third of the walk's time on a real page).
+# in Python (docs/performance.md).
 _AT_DEPTH_LIMIT = f"boolean(//*[count(ancestor::*) >= {PARSER_MAX_DEPTH - 1}])"
 
 # trafilatura's XML: block elements and what they are; containers only hold blocks.
@@ -206,7 +206,7 @@ def page_metadata(tree: lxml.html.HtmlElement, url: str | None, source: str) -> 
     trafilatura's `extract_metadata` reads them, with its own functions in its order.
 
     `extract_metadata` also reads categories, tags and a licence, which newsclean does not use
-    and which cost more than the five fields (9 ms a page against 6 on scrapinghub-dev); so its
+    and which cost more than the five fields (docs/performance.md); so its
     steps for the five are called here one by one, and tests/test_html.py checks that they
     agree with it.
     """

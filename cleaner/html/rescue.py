@@ -69,7 +69,7 @@ def visible_text(page: str | lxml.html.HtmlElement) -> str:
     """The visible text of a page (its HTML, or its tree from `parse_html`), one block element
     per line ("" for a page lxml cannot read: the rescue is an extra, never a reason to fail).
 
-    The walk is an XSLT stylesheet that libxslt runs in C, about 2.5 times faster than the same
+    The walk is an XSLT stylesheet that libxslt runs in C, faster than the same
     walk in Python over lxml's elements.
     """
     try:

@@ -24,7 +24,7 @@ from cleaner.label.features import ends_sentence
 from cleaner.label.region import Role
 
 # Stoplists compared to find a document's language: the languages of European and major
-# world news sites. Loading all hundred of jusText's lists would cost half a second.
+# world news sites. Loading all hundred of jusText's lists would slow the first page down.
 LANGUAGES = (
     "English", "German", "French", "Spanish", "Portuguese", "Italian", "Dutch", "Polish",
     "Russian", "Ukrainian", "Czech", "Slovak", "Swedish", "Danish", "Norwegian_Bokmal",

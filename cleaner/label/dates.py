@@ -141,7 +141,7 @@ def _parser(language: str) -> Any:
     a month and a year must all be written (dateparser otherwise fills a missing part from
     today's date).
     """
-    from dateparser import DateDataParser  # imported on the first date: it costs 80 ms
+    from dateparser import DateDataParser  # imported on the first date: its import is slow
 
     return DateDataParser(
         languages=[language],

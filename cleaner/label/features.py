@@ -28,7 +28,7 @@ def is_prose(text: str) -> bool:
 
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-# Han, Hiragana and Katakana all lie at or above U+2E80; a search for that range is 20x
+# Han, Hiragana and Katakana all lie at or above U+2E80; a search for that range is much
 # faster than one for the script properties, and settles most texts.
 CJK_FLOOR = "\u2e80"
 _MAYBE_CJK = regex.compile(f"[{CJK_FLOOR}-\U0010ffff]")
