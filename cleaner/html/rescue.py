@@ -22,12 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import lxml.html
-import regex
 from lxml import etree
 
 from cleaner.errors import InputError
 from cleaner.html.extract import parse_html
-from cleaner.label.features import is_prose, word_count
+from cleaner.label.features import WORD, is_prose, word_count
 from cleaner.model import Block, Decision, Label
 
 # A page line is in the extraction when this share of its word trigrams is.
@@ -40,7 +39,6 @@ MAX_INNER_GAP = 2
 MIN_PARAGRAPHS = 3
 MIN_WORDS = 150
 
-_WORD = regex.compile(r"\w+")
 Trigram = tuple[str, str, str]
 
 
@@ -108,7 +106,7 @@ def trigrams(text: str) -> set[Trigram]:
     >>> sorted(trigrams("The pier, rebuilt at last"))
     [('The', 'pier', 'rebuilt'), ('pier', 'rebuilt', 'at'), ('rebuilt', 'at', 'last')]
     """
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     return {(words[i], words[i + 1], words[i + 2]) for i in range(len(words) - 2)}
 
 

@@ -18,9 +18,7 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-import regex
-
-from cleaner.label.features import ends_sentence
+from cleaner.label.features import WORD, ends_sentence
 from cleaner.label.region import Role
 
 # Stoplists compared to find a document's language: the languages of European and major
@@ -42,8 +40,6 @@ MIN_LANGUAGE_SHARE = 0.08
 SAMPLE_WORDS = 400
 SAMPLE_CHARS = 16_000  # holds SAMPLE_WORDS words and more: a block of megabytes is not read whole
 SHORT_SENTENCE_MIN_WORDS = 4
-
-_WORD = regex.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +109,7 @@ def detect_stopwords(texts: Sequence[str]) -> Stopwords:
 
 def _words(text: str) -> list[str]:
     """The lower-case words of a text; a soft hyphen does not split a word."""
-    words: list[str] = _WORD.findall(text.lower().replace("\xad", ""))
+    words: list[str] = WORD.findall(text.lower().replace("\xad", ""))
     return words
 
 

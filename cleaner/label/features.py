@@ -8,6 +8,8 @@ from __future__ import annotations
 import regex
 
 PROSE_MIN_CHARS = 150
+# A word, as every measurement of words here counts it: a run of letters, digits or underscores.
+WORD = regex.compile(r"\w+")
 _SENTENCE_END = regex.compile(r"[.!?…。！？؟।][\"'”’»)\]」』]*$")
 
 

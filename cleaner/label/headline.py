@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 import regex
 
+from cleaner.label.features import WORD
+
 # " | ", " - ", " – ", " : ", " :: ", " · ", " » " between the parts of a `<title>`.
 SEPARATOR = regex.compile(r"\s+(?:[|–—:-]|::|·|»)\s+")
 SITE_MAX_WORDS = 5  # a part this short at either end of a `<title>` names the site or section
@@ -23,8 +25,6 @@ MIN_SIMILARITY = 0.6
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 35
 HEADLINE_MAX_CHARS = 250
-
-_WORD = regex.compile(r"\w+")
 
 
 def candidates(title_line: str) -> list[str]:
@@ -109,7 +109,7 @@ def similarity(first: str, second: str) -> float:
 
 
 def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
+    return set(WORD.findall(text.casefold()))
 
 
 def shown_headline(title_line: str, texts: Sequence[str | None], story: int) -> int | None:
