@@ -79,3 +79,8 @@ def test_with_no_block_showing_it_the_headline_is_read_off_the_title_line_which_
 def test_a_pasted_article_keeps_its_first_line_whole_as_the_title() -> None:
     raw = "\n".join(["Pier Vote - What Comes Next", LEDE, SECOND, THIRD])
     assert clean(raw, input_format="text").title == "Pier Vote - What Comes Next"
+
+
+def test_a_list_of_alike_lines_shows_no_headline() -> None:
+    texts = [f"Part {n} of the harbor series" for n in range(1, 9)]
+    assert shown_headline("Part 1 of the harbor series online", texts, story=len(texts)) is None

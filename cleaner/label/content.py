@@ -40,6 +40,7 @@ MIN_LANGUAGE_SHARE = 0.08
 SAMPLE_WORDS = 400
 SAMPLE_CHARS = 16_000  # holds SAMPLE_WORDS words and more: a block of megabytes is not read whole
 SHORT_SENTENCE_MIN_WORDS = 4
+DENSITY_CHARS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +54,9 @@ class Stopwords:
         """The share of a text's words that are stopwords (1.0 when there is no stoplist)."""
         if not self.words:
             return 1.0
-        # Numbers (scores, prices, dates) are no words of a language.
-        tokens = [t for t in _words(text) if not t.isdigit()]
+        # Numbers (scores, prices, dates) are no words of a language. A block of megabytes is
+        # measured on its start, which is as good a sample as the whole.
+        tokens = [t for t in _words(text[:DENSITY_CHARS]) if not t.isdigit()]
         if not tokens:
             return 0.0
         return sum(map(self.words.__contains__, tokens)) / len(tokens)

@@ -25,6 +25,12 @@ MIN_SIMILARITY = 0.6
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 35
 HEADLINE_MAX_CHARS = 250
+# How far down a page its headline may be looked for by its words: far below the longest menus
+# of the dev pages (a page of 1,000 lines before its headline), and a bound on the work for a
+# page of endless short lines.
+MAX_HEAD_BLOCKS = 2000
+# More lines than this like the headline are a list of alike lines, none of them the headline.
+MAX_ALIKE = 3
 
 
 def candidates(title_line: str) -> list[str]:
@@ -102,7 +108,10 @@ def similarity(first: str, second: str) -> float:
     >>> similarity("Harbor board delays pier vote", "Harbor Board Delays Pier Vote Again")
     0.8333333333333334
     """
-    one, two = _words(first), _words(second)
+    return _overlap(_words(first), _words(second))
+
+
+def _overlap(one: set[str], two: set[str]) -> float:
     if not one or not two:
         return 0.0
     return len(one & two) / max(len(one), len(two))
@@ -119,18 +128,23 @@ def shown_headline(title_line: str, texts: Sequence[str | None], story: int) -> 
     down is a subheading or a teaser); None when no text does. `texts` are the page's blocks
     after the first, None where a block is taken.
     """
+    first_of: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        if text is not None:
+            first_of.setdefault(text, index)
     for candidate in candidates(title_line):
         if len(candidate.split()) < HEADLINE_MIN_WORDS or candidate.endswith("."):
             continue  # a sentence said twice, not a <title>
-        for index, text in enumerate(texts):
-            if text == candidate:
-                return index
-    headline = headline_part(title_line)
-    best, best_score = None, MIN_SIMILARITY
-    for index, text in enumerate(texts[:story]):
-        if text is None or not headline_like(text):
-            continue
-        score = similarity(headline, text)
-        if score > best_score or (score == best_score and best is None):
-            best, best_score = index, score
-    return best
+        if candidate in first_of:
+            return first_of[candidate]
+    headline = _words(headline_part(title_line))
+    scores = [
+        (_overlap(headline, _words(text)), index)
+        for index, text in enumerate(texts[: min(story, MAX_HEAD_BLOCKS)])
+        if text is not None and headline_like(text)
+    ]
+    alike = [(score, index) for score, index in scores if score >= MIN_SIMILARITY]
+    if not alike or len(alike) > MAX_ALIKE:
+        return None  # none, or a list of lines that all look alike ("Part 1", "Part 2", …)
+    best_score = max(score for score, _ in alike)
+    return min(index for score, index in alike if score == best_score)
