@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cleaner.label.byline import article_byline
 from cleaner.label.features import ends_sentence, is_prose, word_count
 from cleaner.label.language import detect_language
 from cleaner.label.metadata import ArticleDate, article_date, find_dateline, find_publisher, strip_byline
@@ -63,10 +64,7 @@ def assemble(
             removed.append(Removal(block.line, block.text, label, decision.reason))
     meta = metadata or PageMetadata()
     copyright_line = _first(removed, Label.COPYRIGHT)
-    # "By" may stand alone with the name on the next line: the first byline with a name counts.
-    byline = next(
-        (strip_byline(r.text) for r in removed if r.label is Label.BYLINE and strip_byline(r.text)), None
-    )
+    byline = article_byline(blocks, decisions) or _lone_by_byline(removed)
     language = detect_language(body)
     date = _published(article_date(blocks, decisions, language), meta.published)
     repeated = [r.text for r in removed if r.reason == "structure.repeated"]
@@ -105,6 +103,13 @@ def _published(found: ArticleDate, page_date: str | None) -> ArticleDate:
     if found.published is not None and found.published[:10] == page_date[:10]:
         return found
     return ArticleDate(page_date, None)
+
+
+def _lone_by_byline(removed: Sequence[Removal]) -> str | None:
+    """A byline whose names are not on its "By" line: the first byline line with a name."""
+    return next(
+        (strip_byline(r.text) for r in removed if r.label is Label.BYLINE and strip_byline(r.text)), None
+    )
 
 
 def _first(removed: Sequence[Removal], label: Label) -> str | None:

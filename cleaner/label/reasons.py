@@ -20,6 +20,7 @@ REASONS: dict[str, str] = {
     "structure.title-copy": "another copy of the headline (breadcrumb, share text)",
     "structure.subtitle": "the dek: the short line between the headline and the byline, photo or lede",
     "structure.caption": "a caption: the line next to a lone photo-credit line, which it takes as its credit",
+    "structure.byline": "a byline no rule knew, among the lines right under the headline",
     "structure.byline-affiliation": 'the organisation line right under a byline ("Associated Press")',
     "structure.repeated": "a short line without sentence punctuation that occurs twice or more on the page",
     "structure.publisher": "a line that only names the publisher the copyright line names",

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import regex
 
+from cleaner.label.byline import byline_names
 from cleaner.label.content import classify, detect_stopwords
 from cleaner.label.features import ends_sentence, is_prose, word_count
 from cleaner.label.headline import headline_like, headline_part, shown_headline
@@ -40,6 +41,7 @@ from cleaner.matching.rules import Action
 from cleaner.model import Block, Decision, Label
 
 SUBTITLE_MAX_CHARS = 400
+BYLINE_BLOCKS = 6  # how far under the headline a byline may stand
 LEAD_DEK_MAX_CHARS = 250
 CAPTION_MAX_CHARS = 320
 REPEATED_MAX_WORDS = 8
@@ -125,6 +127,8 @@ def _label(blocks: Sequence[Block], known: Sequence[Known]) -> _Labelled:
         if title is not None:
             decisions[title] = Decision(Label.TITLE, "structure.title")
     _pair_captions(blocks, decisions)
+    if title is not None:
+        _find_bylines(blocks, decisions, title)
     _find_affiliations(blocks, decisions)
     if title is not None:
         _drop_title_copies(blocks, decisions, title)
@@ -370,6 +374,16 @@ def _caption_candidate(block: Block, decision: Decision | None) -> bool:
     return len(block.text) <= CAPTION_MAX_CHARS and len(block.text.split()) > 2
 
 
+def _find_bylines(blocks: Sequence[Block], decisions: list[Decision | None], title: int) -> None:
+    """A byline no rule knew ("Jane Doe @janedoe / 2 days", "By Jane Doe - 11/19/19 06:56 AM")
+    among the few lines right under the headline, before the story's first paragraph."""
+    for block in blocks[title + 1 : title + 1 + BYLINE_BLOCKS]:
+        if is_prose(block.text):
+            break
+        if decisions[block.index] is None and byline_names(block.text) is not None:
+            decisions[block.index] = Decision(Label.BYLINE, "structure.byline")
+
+
 def _find_affiliations(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
     """A short name line right under a byline ("Associated Press") belongs to the byline."""
     for block in blocks[1:]:
@@ -412,6 +426,8 @@ def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], ti
         return
     if len(text) > LEAD_DEK_MAX_CHARS or _LEDE_SIGNS.search(text) or find_dateline(text) is not None:
         return
+    if byline_names(text) is not None:
+        return  # "Jane Doe @janedoe / 2 days": the byline, not a dek
     lede = blocks[after].text
     photo_follows = following is not None and following.label in _PHOTOS
     longer_follows = following is None and is_prose(lede) and len(lede) > len(text) * 1.5
