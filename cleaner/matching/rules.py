@@ -218,9 +218,7 @@ def _pack_files(path: Path, problems: list[RuleProblem]) -> list[Path]:
         return sorted(path.rglob("*.toml"))
     if path.is_file():
         return [path]
-    problems.append(
-        RuleProblem(str(path), "no such rule file or folder", hint="check the path given to --rules")
-    )
+    problems.append(RuleProblem(str(path), "no such rule file or folder"))
     return []
 
 
