@@ -1,6 +1,6 @@
 """CLI: the `newsclean` command. Thin: options in, `Cleaner` calls, formatted output out.
 
-    newsclean [clean] [OPTIONS] [FILE | DIR | -]...   clean files, folders or stdin into JSON
+    newsclean [clean] [OPTIONS] [FILE | DIR | -]...   clean files, folders or stdin (JSON, Markdown…)
     newsclean rules list|check|reference            show, test or document the rule packs
     newsclean samples check|bless [DIR]             regression samples against golden JSON
     newsclean schema                                print the output JSON schema

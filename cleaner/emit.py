@@ -45,12 +45,18 @@ class Framing:
     end: str = ""
 
     def join(self, parts: Iterable[str]) -> Iterable[str]:
-        """The parts with the framing, lazily: empty parts (failed inputs) take no separator."""
+        """The parts with the framing, lazily: empty parts (failed inputs) take no separator.
+
+        >>> "".join(framing("json", many=True).join(['{"a": 1}\\n', "", '{"b": 2}\\n']))
+        '[\\n{"a": 1},\\n{"b": 2}\\n]\\n'
+        """
         yield self.start
         first = True
         for part in parts:
             if not part:
                 continue
+            if self.start:
+                part = part.removesuffix("\n")
             yield part if first else self.separator + part
             first = False
         yield self.end
@@ -59,7 +65,7 @@ class Framing:
 def framing(output_format: str, *, many: bool) -> Framing:
     """The framing of a run's output: several documents in pretty JSON make one JSON array."""
     if output_format == "json" and many:
-        return Framing("[\n", ",\n", "]\n")
+        return Framing("[\n", ",\n", "\n]\n")
     return Framing()
 
 
