@@ -462,6 +462,44 @@ def samples_bless(folder: Path, names: tuple[str, ...], rule_paths: tuple[Path, 
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here (default: stdout)."
+)
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", help="auto, text or html.")
+@click.option("--glob", "patterns", multiple=True, metavar="PATTERN", help="Files taken from a folder.")
+@click.option("--url", callback=_url, metavar="URL", help="URL of the pages (selects site rules).")
+@rules_option
+def report(
+    files: tuple[Path, ...],
+    output: Path | None,
+    input_format: str,
+    patterns: tuple[str, ...],
+    url: str | None,
+    rule_paths: tuple[Path, ...],
+) -> None:
+    """Write one self-contained HTML page showing what cleaning FILE… removed, and why."""
+    from cleaner import report as html_report
+
+    cleaner = Cleaner(_load_rules_or_exit(rule_paths))
+    sources = inputs.expand(files, patterns or inputs.DEFAULT_GLOBS)
+    items = inputs.file_items([source.path for source in sources], input_format, url, None)  # type: ignore[arg-type]
+    entries: list[html_report.Entry] = []
+    for item in items:
+        cleaned = pool.clean_item(cleaner, item)
+        if isinstance(cleaned, str):
+            _report(f"{item.source}: {cleaned}")
+        entries.append(html_report.Failed(item.source, cleaned) if isinstance(cleaned, str) else cleaned)
+    try:
+        with _output(output) as out:
+            out.write(html_report.render(entries))
+    except OSError as error:
+        _report(f"{output or 'standard output'}: cannot write: {error.strerror or error}")
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FAILED if any(isinstance(entry, html_report.Failed) for entry in entries) else EXIT_OK)
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the output (schema v1)."""
     click.echo(schema_text(), nl=False)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from cleaner.model import Article, BlockKind, Caption, Label
+from cleaner.model import Article, BlockKind, Caption, Decision, Label
 from cleaner.read.repair import fix_surrogates
 
 OUTPUT_FORMATS = ("json", "jsonl", "text", "markdown")
@@ -161,16 +161,20 @@ def paragraphs_text(paragraphs: Iterable[str]) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+def is_kept(decision: Decision) -> bool:
+    """True when the block is in the article (title, subtitle, body, a caption or its credit)."""
+    return decision.label in (Label.TITLE, Label.SUBTITLE, Label.BODY, Label.CAPTION) or (
+        decision.label is Label.CREDIT and decision.paired_with is not None
+    )
+
+
 def explain(article: Article) -> str:
     """Every input block with its line, label and reason; removed blocks are marked with '-'."""
     rows = [f"# {article.source}"]
     width = max((len(trace.decision.reason) for trace in article.trace), default=10)
     for trace in article.trace:
         decision = trace.decision
-        kept = decision.label in (Label.TITLE, Label.SUBTITLE, Label.BODY, Label.CAPTION) or (
-            decision.label is Label.CREDIT and decision.paired_with is not None
-        )
-        mark = " " if kept else "-"
+        mark = " " if is_kept(decision) else "-"
         label, reason = str(decision.label), decision.reason
         rows.append(f"{trace.block.line:>5} {mark} {label:<11} {reason:<{width}}  {trace.block.text}")
     for warning in article.warnings:
