@@ -258,6 +258,16 @@ def test_a_missing_rule_path_has_the_cli_hint_only_in_the_cli(tmp_path: Path) ->
     assert code == 2 and "check the path given to --rules" in err
 
 
+def test_a_malformed_rule_id_does_not_hide_the_rule_s_other_problems(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[rule]]\nid = "Bad Id"\nlabel = "nope"\n\n[[rule]]\nlabel = "body"\n', encoding="utf-8")
+    code, _, err = run("--rules", bad, SEED)
+    assert code == 2
+    assert "rule id 'Bad Id' is missing or malformed" in err
+    assert "rule Bad Id: label 'nope' is not one of" in err
+    assert "rule id None is missing or malformed" in err and "rule (no id): 'why' is missing" in err
+
+
 def test_rules_that_break_the_built_in_examples_warn_or_are_refused(tmp_path: Path) -> None:
     pack = tmp_path / "greedy.toml"
     pack.write_text(GREEDY_PACK, encoding="utf-8")
