@@ -7,10 +7,11 @@
     'Harbor Bridge Reopens'
 
 `clean()` uses the built-in rules; `Cleaner` holds a compiled rule set (built-in plus your own
-packs) for many documents and threads.
+packs, `Cleaner(load_rules([path]))`) for many documents and threads.
 """
 
 from cleaner.errors import InputError, NewscleanError, RuleFileError
+from cleaner.matching.rules import RuleSet, load_rules
 from cleaner.model import Article, Caption, Label, Removal, Repair
 from cleaner.pipeline import Cleaner, clean
 
@@ -24,5 +25,7 @@ __all__ = [
     "Removal",
     "Repair",
     "RuleFileError",
+    "RuleSet",
     "clean",
+    "load_rules",
 ]

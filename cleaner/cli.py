@@ -1,9 +1,9 @@
 """CLI: the `newsclean` command. Thin: options in, `Cleaner` calls, formatted output out.
 
-    newsclean [clean] [OPTIONS] [FILE]...   clean files (or stdin) into JSON
-    newsclean rules list|check|reference    show, test or document the rule packs
-    newsclean samples check|bless [DIR]     regression samples against golden JSON
-    newsclean schema                        print the output JSON schema
+    newsclean [clean] [OPTIONS] [FILE | DIR | -]...   clean files, folders or stdin (JSON, Markdown…)
+    newsclean rules list|check|reference            show, test or document the rule packs
+    newsclean samples check|bless [DIR]             regression samples against golden JSON
+    newsclean schema                                print the output JSON schema
 
 Exit codes: 0 all inputs cleaned; 1 some input failed; 2 usage, rule-file or output-file error;
 130 interrupted by Ctrl-C or SIGTERM (nothing half-written is left behind). Every error is one
@@ -16,15 +16,16 @@ import os
 import signal
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
 import click
 
 from cleaner import emit
-from cleaner.errors import RuleFileError
+from cleaner.errors import RuleFileError, RuleProblem
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, format_size, parse_size
 from cleaner.matching import check, reference
 from cleaner.matching.rules import RuleSet, load_rules
@@ -46,7 +47,8 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
 
 
 class DefaultGroup(click.Group):
-    """A group whose first argument, when it is not a command name, goes to `clean`."""
+    """A group whose first argument, when it is not a command name, goes to `clean`; its help
+    shows the options of `clean` and lists the commands."""
 
     default_command = "clean"
 
@@ -55,15 +57,28 @@ class DefaultGroup(click.Group):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "[OPTIONS] [FILE | DIR | -]...")
+        formatter.write_usage(ctx.command_path, "COMMAND [ARGS]...", prefix="   or: ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        command = self.commands[self.default_command]
+        inner = click.Context(command, info_name=ctx.info_name, help_option_names=["-h", "--help"])
+        params = [param for param in command.get_params(inner) if isinstance(param, click.Option)]
+        records = [param.get_help_record(inner) for param in params]
+        records += [param.get_help_record(ctx) for param in self.params]
+        with formatter.section("Options"):
+            formatter.write_dl([record for record in records if record])
+        self.format_commands(ctx, formatter)
+
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsclean")
 def main() -> None:
-    """Clean scraped news text or HTML into JSON: title, subtitle, byline, body, captions,
-    and every removed line with the rule that removed it.
+    """Clean scraped news text or HTML into JSON: title, byline, body, captions, and every
+    removed line with the rule that removed it. Never fetches: pipe a page in.
 
-    Run `newsclean clean --help` for the cleaning options; `newsclean FILE` is short for
-    `newsclean clean FILE`.
+    `newsclean FILE` is `newsclean clean FILE`.
     """
 
 
@@ -72,125 +87,161 @@ rules_option = click.option(
     "rule_paths",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Extra rule pack file or folder; repeatable; adds to or overrides the built-in rules.",
+    help="Extra rule pack file or folder (repeatable); adds to or overrides the built-in rules.",
 )
 
 
+def _url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not inputs.is_http_url(value):
+        raise click.BadParameter(f"{value!r} is not an http(s) URL with a host (https://host/path)")
+    return value
+
+
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=True, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option(
     "--input-format",
     type=click.Choice((*INPUT_FORMATS, "jsonl")),
+    metavar="FORMAT",
     default="auto",
-    show_default=True,
-    help="How to read inputs; jsonl: each line a record {id, url, text | html}.",
+    help="auto (default), text, html, or jsonl: lines {id, url, text | html}.",
 )
 @click.option(
     "--format",
     "output_format",
     type=click.Choice(emit.OUTPUT_FORMATS),
+    metavar="FORMAT",
     default=None,
-    help="json (one input), jsonl (several, or JSON Lines input), or text.",
+    help="json (default for one input; several: one array), jsonl (default for several, "
+    "a folder or -o *.jsonl), text or markdown.",
 )
-@click.option("--url", default=None, help="URL of the page (selects site rules; never fetched).")
-@rules_option
 @click.option(
-    "--explain", is_flag=True, help="Show every input line with its label and reason instead of JSON."
+    "--url", callback=_url, metavar="URL", help="URL of the page (selects site rules; never fetched)."
 )
+@rules_option
+@click.option("--strict-rules", is_flag=True, help="Refuse --rules that break rule examples.")
+@click.option("--explain", is_flag=True, help="Show every input line with its label and reason.")
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Write to this file (atomically) instead of stdout.",
+    help="Write to this file (atomically).",
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    default=None,
+    help="One output file per input in DIR, names mirrored.",
+)
+@click.option(
+    "--glob",
+    "patterns",
+    multiple=True,
+    metavar="PATTERN",
+    help="Files taken from a folder (repeatable; default *.txt *.htm[l], also .gz .bz2 .xz).",
 )
 @click.option(
     "--max-bytes",
     callback=_size,
     metavar="SIZE",
     default=format_size(DEFAULT_MAX_BYTES).replace(" ", ""),
-    show_default=True,
-    help="Refuse inputs larger than this (e.g. 50M, 512k; 0: no limit).",
+    help="Refuse larger inputs (default 50M; 0: no limit).",
 )
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0),
     metavar="SECONDS",
     default=DEFAULT_TIMEOUT,
-    show_default=True,
-    help="Give up on an input after this many seconds (0: no limit).",
+    help=f"Give up on an input after this long (default {DEFAULT_TIMEOUT:g}; 0: no limit).",
 )
 @click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=0),
+    metavar="N",
     default=1,
-    show_default=True,
-    help="Clean in this many processes (0: one per CPU); the output keeps the input order.",
+    help="Clean in N processes (0: one per CPU); same output.",
 )
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="A document counter on stderr (default: when stderr is a terminal and there are several).",
-)
+@click.option("--progress/--no-progress", default=None, help="A counter on stderr (default: on a terminal).")
 @click.option(
     "--dask-scheduler",
     metavar="ADDRESS",
     default=None,
-    help="Clean on the workers of this running Dask scheduler (tcp://host:8786); needs newsclean[dask].",
+    help="Clean on this Dask cluster; needs newsclean[dask].",
 )
 def clean(
-    files: tuple[Path, ...],
+    files: tuple[str, ...],
     input_format: str,
     output_format: str | None,
     url: str | None,
     rule_paths: tuple[Path, ...],
+    strict_rules: bool,
     explain: bool,
     output: Path | None,
+    output_dir: Path | None,
+    patterns: tuple[str, ...],
     max_bytes: int | None,
     timeout: float,
     jobs: int,
     progress: bool | None,
     dask_scheduler: str | None,
 ) -> None:
-    """Clean FILE… (or standard input, also as '-') into JSON."""
-    cleaner = Cleaner(_load_rules_or_exit(rule_paths), max_bytes=max_bytes, timeout=timeout or None)
-    sources = list(files) or [Path("-")]
-    if sources == [Path("-")] and sys.stdin.isatty():
+    """Clean FILE…, the files of DIR…, or standard input (also '-') into JSON."""
+    _check_usage(files, output_format, explain, output, output_dir, input_format)
+    ruleset = _checked_rules(rule_paths, strict=strict_rules)
+    cleaner = Cleaner(ruleset, max_bytes=max_bytes, timeout=timeout or None)
+    arguments = [Path(name) for name in files] or [Path("-")]
+    if arguments == [Path("-")] and sys.stdin.isatty():
         raise click.UsageError("no input: give FILE… or pipe a page into standard input")
     records = input_format == "jsonl"
-    many = records or len(sources) > 1
+    sources = [inputs.Source(path, Path(path.name)) for path in arguments]
+    if not records:
+        sources = inputs.expand(arguments, patterns or inputs.DEFAULT_GLOBS)
+    batch = records or len(sources) > 1 or any(path.is_dir() for path in arguments)
+    chosen = emit.output_format(output_format, None if output is None else output.name, many=batch)
+    if output_dir is not None:
+        chosen = output_format or "json"
     settings = pool.Settings(
         # Absolute, so that workers started elsewhere (a Dask worker's folder) find the same files.
         rule_paths=tuple(str(path.resolve()) for path in rule_paths),
         max_bytes=max_bytes,
         timeout=timeout or None,
-        output_format=output_format or ("jsonl" if many else "json"),
+        output_format=chosen,
         explain=explain,
-        many=many,
+        many=batch and output_dir is None,
     )
+    paths = [source.path for source in sources]
     items = (
-        inputs.jsonl_items(sources, url, max_bytes)
+        inputs.jsonl_items(paths, url, max_bytes)
         if records
-        else inputs.file_items(sources, input_format, url, max_bytes)  # type: ignore[arg-type]
+        else inputs.file_items(paths, input_format, url, max_bytes)  # type: ignore[arg-type]
     )
     counter = Progress(
         sys.stderr,
-        enabled=progress if progress is not None else sys.stderr.isatty() and many,
+        enabled=progress if progress is not None else sys.stderr.isatty() and batch,
         total=None if records else len(sources),
     )
     # SIGTERM (a job's time limit, `kill`) stops a batch as Ctrl-C does: output file removed.
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        with (
-            _output(output) as out,
-            closing(_run(cleaner, items, settings, jobs, dask_scheduler)) as outcomes,
-        ):
-            failed = _write_all(outcomes, out, counter)
+        with closing(_run(cleaner, items, settings, jobs, dask_scheduler, batch=batch)) as outcomes:
+            if output_dir is not None:
+                targets = _targets(sources, output_dir, emit.EXTENSIONS[chosen])
+                failed = _write_each(outcomes, targets, counter)
+            else:
+                framing = emit.framing(chosen, many=settings.many and not explain)
+                with _output(output) as out:
+                    failed = _write_all(outcomes, out, counter, framing)
     except KeyboardInterrupt:
         counter.wipe()
         _report("interrupted" + (f"; {output} was not written" if output else ""))
         sys.exit(EXIT_INTERRUPTED)
+    except _WriteError as error:
+        counter.wipe()
+        _report(f"{error.path}: cannot write: {error.reason}")
+        sys.exit(EXIT_USAGE)
     except OSError as error:  # the output file's folder is missing or not writable, the disk full
         counter.wipe()
         _report(f"{output or 'standard output'}: cannot write: {error.strerror or error}")
@@ -200,12 +251,56 @@ def clean(
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
+def _check_usage(
+    files: Sequence[str],
+    output_format: str | None,
+    explain: bool,
+    output: Path | None,
+    output_dir: Path | None,
+    input_format: str,
+) -> None:
+    """Refuse what cannot work, before anything is read: URLs, options that exclude each other."""
+    for name in files:
+        if inputs.looks_like_url(name):
+            _report(
+                f"{name}: newsclean never fetches pages; fetch it and pipe it in: "
+                f"curl -s '{name}' | newsclean --url '{name}'"
+            )
+            sys.exit(EXIT_USAGE)
+    if explain and output_format is not None:
+        raise click.UsageError("--explain writes its own format; leave out --format")
+    if output_dir is not None:
+        if output is not None:
+            raise click.UsageError("give -o FILE or --output-dir DIR, not both")
+        if explain or input_format == "jsonl" or not files or "-" in files:
+            raise click.UsageError("--output-dir takes files or folders (no '-', --explain or jsonl input)")
+
+
+def _targets(sources: Sequence[inputs.Source], folder: Path, extension: str) -> list[Path]:
+    """The output file of each input under `--output-dir`; two inputs may not share one."""
+    targets = [folder / inputs.output_name(source.relative, extension) for source in sources]
+    seen: dict[Path, inputs.Source] = {}
+    for source, target in zip(sources, targets, strict=True):
+        if target in seen:
+            raise click.UsageError(f"{seen[target].path} and {source.path} would both write {target}")
+        seen[target] = source
+    return targets
+
+
+class _WriteError(Exception):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
 def _run(
     cleaner: Cleaner,
     items: Iterator[inputs.WorkItem],
     settings: pool.Settings,
     jobs: int,
     dask_scheduler: str | None,
+    *,
+    batch: bool,
 ) -> pool.Outcomes:
     """The outcomes of the batch, in input order: on a Dask cluster, in worker processes, or here."""
     if dask_scheduler is not None:
@@ -217,20 +312,50 @@ def _run(
             _report(str(error))
             sys.exit(EXIT_USAGE)
     jobs = jobs or pool.cpu_count()
-    if jobs > 1 and settings.many:  # one document gains nothing from starting workers
+    if jobs > 1 and batch:  # one document gains nothing from starting workers
         return pool.run_in_processes(items, settings, jobs)
     return pool.run_here(cleaner, items, settings)
 
 
-def _write_all(outcomes: Iterator[pool.Outcome], out: IO[str], counter: Progress) -> bool:
+def _write_all(
+    outcomes: Iterator[pool.Outcome], out: IO[str], counter: Progress, framing: emit.Framing
+) -> bool:
     """Write each outcome in turn, its problems to stderr; True when some input failed."""
     failed = False
-    for outcome in outcomes:
+
+    def outputs() -> Iterator[str]:
+        nonlocal failed
+        for outcome in outcomes:
+            if outcome.reports:
+                counter.wipe()
+                for line in outcome.reports:
+                    _report(line)
+            yield outcome.output
+            failed |= outcome.failed
+            counter.advance(failed=outcome.failed)
+
+    for text in framing.join(outputs()):
+        out.write(text)
+    counter.close()
+    return failed
+
+
+def _write_each(outcomes: Iterator[pool.Outcome], targets: Sequence[Path], counter: Progress) -> bool:
+    """Write each outcome to its own file (atomically), its problems to stderr; True when some
+    input failed. A failed input writes no file."""
+    failed = False
+    for outcome, target in zip(outcomes, targets, strict=False):
         if outcome.reports:
             counter.wipe()
             for line in outcome.reports:
                 _report(line)
-        out.write(outcome.output)
+        if outcome.output:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with _output(target) as out:
+                    out.write(outcome.output)
+            except OSError as error:
+                raise _WriteError(target, error.strerror or str(error)) from None
         failed |= outcome.failed
         counter.advance(failed=outcome.failed)
     counter.close()
@@ -250,6 +375,8 @@ def rules_list(rule_paths: tuple[Path, ...]) -> None:
     for rule in ruleset.generic:
         click.echo(f"{rule.id:<32} {rule.label:<11} {rule.action:<5} {rule.where:<4} {rule.why}")
     for pack in ruleset.sites:
+        if not pack.rules and not pack.disables:
+            continue  # a pack of vocabularies or hosts only: nothing to list
         click.echo(f"\n[site {pack.name}: {', '.join(pack.hosts) or 'signature only'}]")
         for rule in pack.rules:
             click.echo(f"{rule.id:<32} {rule.label:<11} {rule.action:<5} {rule.where:<4} {rule.why}")
@@ -303,10 +430,13 @@ samples_dir = click.argument(
 @rules_option
 def samples_check(folder: Path, names: tuple[str, ...], rule_paths: tuple[Path, ...]) -> None:
     """Check each sample against its golden JSON and expectations, with a diff."""
-    from cleaner.samples import check_sample, sample_inputs
+    from cleaner.samples import check_sample, rules_problem, sample_inputs
 
     cleaner = Cleaner(_load_rules_or_exit(rule_paths))
-    results = [check_sample(cleaner, path) for path in sample_inputs(folder, names)]
+    results = [
+        check_sample(cleaner, path, rules_problem(folder, path.name, rule_paths))
+        for path in sample_inputs(folder, names)
+    ]
     for result in results:
         click.echo(f"{'ok  ' if result.ok else 'FAIL'} {result.name}")
         for problem in result.problems:
@@ -322,12 +452,51 @@ def samples_check(folder: Path, names: tuple[str, ...], rule_paths: tuple[Path, 
 @rules_option
 def samples_bless(folder: Path, names: tuple[str, ...], rule_paths: tuple[Path, ...]) -> None:
     """Write the golden JSON of each sample from the current output."""
-    from cleaner.samples import bless_sample, sample_inputs
+    from cleaner.samples import bless_sample, record_rules, sample_inputs
 
     cleaner = Cleaner(_load_rules_or_exit(rule_paths))
     for path in sample_inputs(folder, names):
         changed = bless_sample(cleaner, path)
+        record_rules(folder, path.name, rule_paths)
         click.echo(f"{'blessed ' if changed else 'unchanged'} {path.with_suffix('.json').name}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here (default: stdout)."
+)
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", help="auto, text or html.")
+@click.option("--glob", "patterns", multiple=True, metavar="PATTERN", help="Files taken from a folder.")
+@click.option("--url", callback=_url, metavar="URL", help="URL of the pages (selects site rules).")
+@rules_option
+def report(
+    files: tuple[Path, ...],
+    output: Path | None,
+    input_format: str,
+    patterns: tuple[str, ...],
+    url: str | None,
+    rule_paths: tuple[Path, ...],
+) -> None:
+    """Write one self-contained HTML page showing what cleaning FILE… removed, and why."""
+    from cleaner import report as html_report
+
+    cleaner = Cleaner(_load_rules_or_exit(rule_paths))
+    sources = inputs.expand(files, patterns or inputs.DEFAULT_GLOBS)
+    items = inputs.file_items([source.path for source in sources], input_format, url, None)  # type: ignore[arg-type]
+    entries: list[html_report.Entry] = []
+    for item in items:
+        cleaned = pool.clean_item(cleaner, item)
+        if isinstance(cleaned, str):
+            _report(f"{item.source}: {cleaned}")
+        entries.append(html_report.Failed(item.source, cleaned) if isinstance(cleaned, str) else cleaned)
+    try:
+        with _output(output) as out:
+            out.write(html_report.render(entries))
+    except OSError as error:
+        _report(f"{output or 'standard output'}: cannot write: {error.strerror or error}")
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FAILED if any(isinstance(entry, html_report.Failed) for entry in entries) else EXIT_OK)
 
 
 @main.command()
@@ -341,9 +510,38 @@ def _load_rules_or_exit(rule_paths: tuple[Path, ...]) -> RuleSet:
         return load_rules(rule_paths)
     except RuleFileError as error:
         for problem in error.problems:
-            _report(str(problem))
+            _report(str(_with_hint(problem, rule_paths)))
         _report(f"{len(error.problems)} problem(s) in rule files; nothing was cleaned")
         sys.exit(EXIT_USAGE)
+
+
+_SHOWN_PROBLEMS = 10
+
+
+def _checked_rules(rule_paths: tuple[Path, ...], *, strict: bool) -> RuleSet:
+    """The rule set; extra packs whose rules break the examples of the rules (built-in or
+    their own) are reported loudly, and refused (exit 2) when `strict`."""
+    ruleset = _load_rules_or_exit(rule_paths)
+    problems = check.chain_problems(ruleset) if rule_paths else []
+    for problem in problems[:_SHOWN_PROBLEMS]:
+        _report(("" if strict else "warning: ") + str(problem))
+    if len(problems) > _SHOWN_PROBLEMS:
+        _report(f"… and {len(problems) - _SHOWN_PROBLEMS} more: newsclean rules check --rules …")
+    if problems and strict:
+        _report(
+            f"{len(problems)} rule example(s) fail with these --rules (--strict-rules); nothing was cleaned"
+        )
+        sys.exit(EXIT_USAGE)
+    if problems:
+        _report(f"warning: {len(problems)} rule example(s) fail with these --rules; cleaning anyway")
+    return ruleset
+
+
+def _with_hint(problem: RuleProblem, rule_paths: tuple[Path, ...]) -> RuleProblem:
+    """A problem with a rule path given on the command line, with a hint about --rules."""
+    if problem.hint or problem.rule_id or problem.path not in {str(path) for path in rule_paths}:
+        return problem
+    return replace(problem, hint="check the path given to --rules")
 
 
 # Control characters in a file name or an exception's text would break the one-line promise.

@@ -3,13 +3,16 @@
 A sample is `NAME.txt` or `NAME.html` (raw input), `NAME.json` (golden output: indent 2, sorted
 keys, UTF-8, final newline) and optionally `NAME.expect.toml`, what a human expects of the
 output: title, subtitle, paragraph count, first and last paragraph, snippets that must ("with")
-and must not ("without") be in the body, and the captions.
+and must not ("without") be in the body, and the captions. A folder's `blessed-with.json`
+records, for each sample blessed with extra `--rules`, the rule paths it was blessed with
+(relative to the folder), so that a check with other rules says so instead of a bare diff.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +22,7 @@ from cleaner.model import Article
 from cleaner.pipeline import Cleaner
 
 INPUT_SUFFIXES = (".txt", ".html")
+BLESSED_WITH = "blessed-with.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +55,11 @@ def render_golden(article: Article) -> str:
     return json.dumps(article.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def check_sample(cleaner: Cleaner, path: Path) -> SampleResult:
-    """Compare one sample's output with its golden file and its expectations."""
+def check_sample(cleaner: Cleaner, path: Path, rules_problem: str | None = None) -> SampleResult:
+    """Compare one sample's output with its golden file and its expectations; `rules_problem`
+    says that the rules differ from those the golden was blessed with."""
     article = clean_sample(cleaner, path)
-    problems: list[str] = []
+    problems: list[str] = [rules_problem] if rules_problem else []
     golden = path.with_suffix(".json")
     actual = render_golden(article)
     if not golden.exists():
@@ -109,3 +114,39 @@ def check_expectations(article: Article, expect: dict[str, Any]) -> list[str]:
     if "captions" in expect and expected_captions != actual_captions:
         problems.append(f"captions: expected {expected_captions}, got {actual_captions}")
     return problems
+
+
+def rules_key(folder: Path, rule_paths: tuple[Path, ...]) -> list[str]:
+    """Rule paths as `blessed-with.json` records them: relative to the samples folder, POSIX."""
+    return [Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix() for path in rule_paths]
+
+
+def blessed_with(folder: Path) -> dict[str, list[str]]:
+    """The extra rule paths each sample of the folder was blessed with (none: not listed)."""
+    manifest = folder / BLESSED_WITH
+    if not manifest.exists():
+        return {}
+    recorded: dict[str, list[str]] = json.loads(manifest.read_text(encoding="utf-8"))
+    return recorded
+
+
+def record_rules(folder: Path, name: str, rule_paths: tuple[Path, ...]) -> None:
+    """Record the rules sample `name` was blessed with; the file goes when no sample has any."""
+    recorded = blessed_with(folder)
+    recorded.pop(name, None)
+    if rule_paths:
+        recorded[name] = rules_key(folder, rule_paths)
+    manifest = folder / BLESSED_WITH
+    if recorded:
+        manifest.write_text(json.dumps(recorded, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    else:
+        manifest.unlink(missing_ok=True)
+
+
+def rules_problem(folder: Path, name: str, rule_paths: tuple[Path, ...]) -> str | None:
+    """What is wrong when a sample is checked with other rules than it was blessed with."""
+    blessed = blessed_with(folder).get(name, [])
+    if blessed == rules_key(folder, rule_paths):
+        return None
+    given = " ".join(rules_key(folder, rule_paths)) or "none"
+    return f"blessed with --rules {' '.join(blessed) or '(none)'}, checked with --rules {given}"

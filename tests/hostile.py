@@ -22,6 +22,12 @@ PAGE = (
 )
 
 
+def empty_folder(folder: Path) -> Path:
+    path = folder / "empty"
+    path.mkdir()
+    return path
+
+
 def write(folder: Path, name: str, data: bytes) -> Path:
     path = folder / name
     path.write_bytes(data)
@@ -142,7 +148,9 @@ HOSTILE: dict[str, Hostile] = {
     # 10,000 figures took 32 s when each caption looked for its block with a scan of the page.
     "html-with-10000-figures": Hostile(lambda d: write(d, "figures.html", figures_html(10_000)), 0, ""),
     "control-characters-and-escapes": Hostile(lambda d: write(d, "term.txt", terminal_text(2_000)), 0, ""),
-    "a-directory": Hostile(lambda d: d, 1, "is a directory; give the files in it"),
+    "a-directory-without-inputs": Hostile(
+        lambda d: empty_folder(d), 1, "is a directory with no input file in it (see --glob)"
+    ),
     "a-missing-path": Hostile(lambda d: d / "gone.txt", 1, "no such file"),
     "over-max-bytes": Hostile(
         lambda d: write(d, "big.txt", one_line(2_000_000)),

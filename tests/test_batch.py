@@ -109,7 +109,9 @@ def test_jobs_2_on_json_lines_gives_the_same_bytes_as_jobs_1(tmp_path: Path) -> 
 def test_errors_mid_batch_keep_their_place_with_several_jobs(tmp_path: Path) -> None:
     image = tmp_path / "image.png"
     image.write_bytes(BINARY)
-    inputs = [SEED, image, tmp_path / "missing.txt", tmp_path, *SAMPLE_INPUTS[:5]]
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    inputs = [SEED, image, tmp_path / "missing.txt", folder, *SAMPLE_INPUTS[:5]]
     code, out, err = run("--jobs", "2", *inputs)
     assert code == 1
     records = [json.loads(line) for line in out.splitlines()]
@@ -123,7 +125,7 @@ def test_errors_mid_batch_keep_their_place_with_several_jobs(tmp_path: Path) -> 
     assert err.splitlines() == [
         f"newsclean: {image}: binary input (contains NUL bytes); expected text or HTML",
         f"newsclean: {tmp_path / 'missing.txt'}: no such file",
-        f"newsclean: {tmp_path}: is a directory; give the files in it",
+        f"newsclean: {folder}: is a directory with no input file in it (see --glob)",
         f"newsclean: {SAMPLES / 'cp1252.txt'}: warning: not UTF-8; read as cp1252",
     ]
 

@@ -81,10 +81,11 @@ def test_a_bad_file_among_good_ones_gets_an_error_record_and_exit_1(tmp_path: Pa
     assert f"newsclean: {binary}: binary input" in err
 
 
-def test_a_directory_as_input_is_an_error_naming_it(tmp_path: Path) -> None:
+def test_a_directory_without_inputs_is_an_error_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("not an input", encoding="utf-8")
     code, _, err = run(str(tmp_path))
     assert code == 1
-    assert err == f"newsclean: {tmp_path}: is a directory; give the files in it\n"
+    assert err == f"newsclean: {tmp_path}: is a directory with no input file in it (see --glob)\n"
 
 
 def test_output_file_is_written_atomically(tmp_path: Path) -> None:
@@ -139,7 +140,9 @@ def test_samples_bless_writes_goldens_that_then_check(tmp_path: Path) -> None:
 
 def test_schema_command_prints_the_shipped_schema() -> None:
     code, out, _ = run("schema")
-    assert code == 0 and json.loads(out)["properties"]["schema"] == {"const": "newsclean/1"}
+    assert code == 0 and json.loads(out)["$defs"]["article"]["properties"]["schema"] == {
+        "const": "newsclean/1"
+    }
 
 
 def _installed() -> str:

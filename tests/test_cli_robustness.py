@@ -76,6 +76,8 @@ def test_a_hostile_input_gets_an_answer_not_a_crash_or_a_hang(case: Hostile, tmp
         assert lines == []
     if proc.returncode == 0:
         assert_schema_valid(json.loads(proc.stdout))
+    elif path.is_dir():  # a folder is a batch: JSON Lines, with the error record
+        assert json.loads(proc.stdout)["source"] == str(path)
     else:
         assert proc.stdout == b""
 
@@ -108,17 +110,19 @@ def test_one_bad_input_in_a_batch_gets_an_error_record_and_the_others_are_cleane
     big = write(tmp_path, "big.txt", b"x" * 60_000)
     slow = write(tmp_path, "slow.txt", mojibake_line(8_000_000))
     missing = tmp_path / "missing.txt"
-    proc = newsclean("--max-bytes", "50k", good, binary, missing, tmp_path, big, good)
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    proc = newsclean("--max-bytes", "50k", good, binary, missing, folder, big, good)
     assert proc.returncode == 1
     records = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
     assert [record["source"] for record in records] == [
-        str(p) for p in (good, binary, missing, tmp_path, big, good)
+        str(p) for p in (good, binary, missing, folder, big, good)
     ]
     errors = {record["source"]: record["error"] for record in records if "error" in record}
     assert errors == {
         str(binary): "binary input (contains NUL bytes); expected text or HTML",
         str(missing): "no such file",
-        str(tmp_path): "is a directory; give the files in it",
+        str(folder): "is a directory with no input file in it (see --glob)",
         str(big): "too large: over the limit of 50 kB; raise it with --max-bytes (max_bytes= in the library) "
         "or split the input",
     }

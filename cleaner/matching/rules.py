@@ -218,9 +218,7 @@ def _pack_files(path: Path, problems: list[RuleProblem]) -> list[Path]:
         return sorted(path.rglob("*.toml"))
     if path.is_file():
         return [path]
-    problems.append(
-        RuleProblem(str(path), "no such rule file or folder", hint="check the path given to --rules")
-    )
+    problems.append(RuleProblem(str(path), "no such rule file or folder"))
     return []
 
 
@@ -347,7 +345,11 @@ def _tables(data: dict[str, Any], key: str, where: str, problems: list[RuleProbl
 def _parse_rule(
     table: dict[str, Any], where: str, vocabularies: dict[str, Vocabulary], problems: list[RuleProblem]
 ) -> Rule | Disable | None:
-    """A valid rule, a `Disable` for a valid rule marked `disabled`, or None after problems."""
+    """A valid rule, a `Disable` for a valid rule marked `disabled`, or None after problems.
+
+    A malformed id is one problem; the rule's other fields are still checked, under that id.
+    """
+    before = len(problems)
     rule_id = table.get("id")
     if not isinstance(rule_id, str) or not _ID.match(rule_id):
         problems.append(
@@ -357,8 +359,7 @@ def _parse_rule(
                 hint="use a dotted lowercase id such as 'auth.sign-in'",
             )
         )
-        return None
-    before = len(problems)
+        rule_id = rule_id if isinstance(rule_id, str) and rule_id else "(no id)"
 
     def problem(message: str, hint: str) -> None:
         problems.append(RuleProblem(where, message, rule_id, hint))

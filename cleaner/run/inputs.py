@@ -2,18 +2,26 @@
 
 One item per input file (`file_items`) or one per line of a JSON Lines input (`jsonl_items`),
 each read only when the batch reaches it, so memory does not grow with the number of
-documents. An input that cannot be read, or a line that is not a record, becomes an item that
-already failed, carrying the reason: the batch reports it in its place and goes on.
+documents. Folders given as inputs are walked first (`expand`), and gzip, bzip2 and xz inputs
+are decompressed, recognised by their first bytes. An input that cannot be read, or a line
+that is not a record, becomes an item that already failed, carrying the reason: the batch
+reports it in its place and goes on.
 """
 
 from __future__ import annotations
 
+import bz2
+import gzip
+import io
 import json
+import lzma
+import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO, Any
+from pathlib import Path, PurePath
+from typing import IO, Any, cast
+from urllib.parse import urlsplit
 
 from cleaner.errors import InputError
 from cleaner.limits import too_large
@@ -26,6 +34,84 @@ _JSON_ESCAPE_GROWTH = 6
 _JSON_LINE_SLACK = 64_000
 
 RecordId = str | int | None
+
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
+# What a folder given as input is searched for (`--glob` replaces it).
+DEFAULT_GLOBS = tuple(
+    f"*{suffix}{compressed}"
+    for suffix in (".txt", ".html", ".htm")
+    for compressed in ("", *COMPRESSED_SUFFIXES)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input file, and its name under `--output-dir`: its path below the folder that was
+    given, or its file name when it was given itself."""
+
+    path: Path
+    relative: PurePath
+
+
+def expand(arguments: Iterable[Path], patterns: Iterable[str] = DEFAULT_GLOBS) -> list[Source]:
+    """The input files of the command line: files as given, folders walked for the files
+    whose name matches a pattern (sorted, hidden files and folders left out). A folder with no
+    such file stays as it is, and reading it reports that."""
+    patterns = tuple(patterns)
+    sources: list[Source] = []
+    for argument in arguments:
+        found = walk(argument, patterns) if str(argument) != "-" and argument.is_dir() else []
+        if found:
+            sources.extend(Source(path, path.relative_to(argument)) for path in found)
+        else:
+            sources.append(Source(argument, PurePath(argument.name or str(argument))))
+    return sources
+
+
+def walk(folder: Path, patterns: tuple[str, ...]) -> list[Path]:
+    """The files below `folder` whose path matches one of `patterns`, sorted."""
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if any(relative.match(pattern) for pattern in patterns):
+            found.append(path)
+    return sorted(found)
+
+
+def output_name(relative: PurePath, extension: str) -> PurePath:
+    """The name of an input's output file: its compression suffix off, `extension` on.
+
+    >>> str(output_name(PurePath("2024/a.html.gz"), ".json")), str(output_name(PurePath("b.txt"), ".md"))
+    ('2024/a.json', 'b.md')
+    """
+    if relative.suffix in COMPRESSED_SUFFIXES:
+        relative = relative.with_suffix("")
+    return relative.with_suffix(extension)
+
+
+def looks_like_url(argument: str) -> bool:
+    """True for an argument that is a URL rather than a file name (`https://…`).
+
+    >>> looks_like_url("https://example.com/a"), looks_like_url("pages/a.txt")
+    (True, False)
+    """
+    return re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", argument) is not None
+
+
+def is_http_url(value: str) -> bool:
+    """True for an http or https URL with a host.
+
+    >>> is_http_url("https://example.com/a"), is_http_url("notaurl"), is_http_url("ftp://h/x")
+    (True, False, False)
+    """
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(host) and not any(c.isspace() for c in value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +141,7 @@ def file_items(
     for path in paths:
         source = "-" if str(path) == "-" else fix_surrogates(str(path))
         try:
-            raw = _read(path, source, max_bytes)
+            raw = decompress(_read(path, source, max_bytes), source, max_bytes)
         except InputError as error:
             yield WorkItem(source, error=error.message)
         else:
@@ -186,7 +272,7 @@ def _read(path: Path, source: str, max_bytes: int | None) -> bytes:
     if source == "-":
         return _read_at_most(sys.stdin.buffer, source, max_bytes)
     if path.is_dir():
-        raise InputError(source, "is a directory; give the files in it")
+        raise InputError(source, "is a directory with no input file in it (see --glob)")
     try:
         with path.open("rb") as handle:
             return _read_at_most(handle, source, max_bytes)
@@ -194,6 +280,30 @@ def _read(path: Path, source: str, max_bytes: int | None) -> bytes:
         raise InputError(source, "no such file") from None
     except OSError as error:
         raise InputError(source, f"cannot read: {error.strerror or error}") from None
+
+
+def _gzip(raw: IO[bytes]) -> IO[bytes]:
+    return cast(IO[bytes], gzip.GzipFile(fileobj=raw))  # typeshed: a BufferedIOBase, not IO
+
+
+_COMPRESSIONS: tuple[tuple[re.Pattern[bytes], str, Callable[[IO[bytes]], IO[bytes]]], ...] = (
+    (re.compile(rb"\x1f\x8b\x08"), "gzip", _gzip),
+    (re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)"), "bzip2", bz2.BZ2File),
+    (re.compile(rb"\xfd7zXZ\x00"), "xz", lzma.LZMAFile),
+)
+
+
+def decompress(raw: bytes, source: str, max_bytes: int | None) -> bytes:
+    """The bytes of a gzip, bzip2 or xz input uncompressed (never more than `max_bytes` + 1),
+    recognised by its first bytes; any other input as it is."""
+    for magic, name, opener in _COMPRESSIONS:
+        if magic.match(raw):
+            try:
+                with opener(io.BytesIO(raw)) as handle:
+                    return _read_at_most(handle, source, max_bytes)
+            except (OSError, EOFError, lzma.LZMAError) as error:
+                raise InputError(source, f"broken {name} data: {error}") from None
+    return raw
 
 
 def _read_at_most(handle: IO[bytes], source: str, max_bytes: int | None) -> bytes:

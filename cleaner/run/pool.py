@@ -105,11 +105,14 @@ def process(cleaner: Cleaner, item: WorkItem, settings: Settings) -> Outcome:
 
 
 def failure(item: WorkItem, message: str, settings: Settings) -> Outcome:
-    """The outcome of an item that could not be cleaned: an error record in JSON Lines (not in
-    pretty JSON, text or --explain, which have no place for one) and one line for stderr."""
+    """The outcome of an item that could not be cleaned: an error record in JSON Lines or in
+    the JSON array of several inputs (not in the pretty JSON of one input, text, Markdown or
+    --explain, which have no place for one) and one line for stderr."""
     output = ""
-    if settings.output_format == "jsonl" and not settings.explain:
-        output = emit.error_jsonl(item.source, message, record_id=item.record_id, with_id=item.from_record)
+    if not settings.explain and (settings.output_format == "jsonl" or settings.many):
+        output = emit.render_error(
+            item.source, message, settings.output_format, record_id=item.record_id, with_id=item.from_record
+        )
     return Outcome(output, (f"{item.source}: {message}",), failed=True)
 
 
