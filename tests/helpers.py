@@ -20,6 +20,20 @@ from cleaner.schema import load_schema
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
+# Paragraphs of one story of our own, for tests that need running text around what they test.
+LEDE = (
+    "The harbor board voted on Tuesday to rebuild the north pier, ending a two-year argument over "
+    "whether the crumbling structure was worth saving, the board’s chairwoman said."
+)
+SECOND = (
+    "Work is to begin in the spring and last about eighteen months, according to the plan the "
+    "board approved, which puts the cost at a little over forty million dollars in all."
+)
+THIRD = (
+    "Fishing crews who tie up at the pier said they would move to the south basin while the "
+    "work goes on, and most of them welcomed the decision after years of patching and delays."
+)
+
 
 def assert_schema_valid(record: dict[str, Any]) -> None:
     """Fail with the validator's message when the record is not schema v1."""

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import LEDE, SECOND
 
 from cleaner import clean
 from cleaner.label.byline import byline_names
-
-LEDE = (
-    "The harbor board voted on Tuesday to rebuild the north pier, ending a two-year argument "
-    "over whether the crumbling structure was worth saving, the board’s chairwoman said."
-)
-SECOND = (
-    "Work is to begin in the spring and last about eighteen months, according to the plan the "
-    "board approved, which puts the cost at a little over forty million dollars in all."
-)
 
 
 @pytest.mark.parametrize(

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from helpers import assert_conserved, text_blocks
+from helpers import LEDE, SECOND, THIRD, assert_conserved, text_blocks
 
 from cleaner import clean
 from cleaner.label.headline import headline_part, shown_headline, similarity
 
 MENU = "\n".join(["Home", "World", "Business", "Sports", "Opinion", "Weather", "Sign in"] * 2)
-LEDE = (
-    "The harbor board voted on Tuesday to rebuild the north pier, ending a two-year argument "
-    "over whether the crumbling structure was worth saving, the board’s chairwoman said."
-)
-SECOND = (
-    "Work is to begin in the spring and last about eighteen months, according to the plan the "
-    "board approved, which puts the cost at a little over forty million dollars in all."
-)
-THIRD = (
-    "Fishing crews who tie up at the pier said they would move to the south basin while the "
-    "work goes on, and most of them welcomed the decision after years of patching and delays."
-)
 
 
 def page(title_line: str, headline: str | None) -> str:
@@ -84,3 +72,17 @@ def test_a_pasted_article_keeps_its_first_line_whole_as_the_title() -> None:
 def test_a_list_of_alike_lines_shows_no_headline() -> None:
     texts = [f"Part {n} of the harbor series" for n in range(1, 9)]
     assert shown_headline("Part 1 of the harbor series online", texts, story=len(texts)) is None
+
+
+def test_an_article_that_opens_with_its_headline_keeps_it_though_a_line_below_repeats_it() -> None:
+    raw = "\n\n".join(
+        ["Board Votes to Rebuild North Pier", LEDE, "Board Votes to Rebuild North Pier", SECOND]
+    )
+    article = clean(raw, input_format="text")
+    assert article.title == "Board Votes to Rebuild North Pier"
+
+
+def test_a_copy_of_the_whole_title_line_is_not_the_headline_its_headline_part_is() -> None:
+    title_line = "Board Votes to Rebuild North Pier | The Harbor Ledger"
+    texts = [title_line, "Home", "Board Votes to Rebuild North Pier", LEDE]
+    assert shown_headline(title_line, texts, story=3) == 2

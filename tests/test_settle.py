@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from helpers import LEDE
+
 from cleaner import clean
 from cleaner.emit import to_text
 from cleaner.label.settle import MAX_ROUNDS, printed, settle
 from cleaner.model import Block, Decision, Label
 
-LEDE = (
-    "The harbor board voted on Tuesday to rebuild the north pier, ending a two-year argument over "
-    "whether the crumbling structure was worth saving, the board’s chairwoman said."
-)
 BODY = Decision(Label.BODY, "structure.body")
 TITLE = Decision(Label.TITLE, "structure.title")
 

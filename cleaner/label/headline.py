@@ -34,11 +34,12 @@ MAX_ALIKE = 3
 
 
 def candidates(title_line: str) -> list[str]:
-    """What the headline may be, longest first: the whole line, the line without its first or
-    its last part, and each part.
+    """What the headline may be: the line without the part that names the site first (a copy of
+    the whole `<title>` printed on the page is no headline), then, longest first, the whole
+    line, the line without its first or its last part, and each part.
 
     >>> candidates("Pier Vote Delayed | Harbor Ledger")
-    ['Pier Vote Delayed | Harbor Ledger', 'Pier Vote Delayed', 'Harbor Ledger']
+    ['Pier Vote Delayed', 'Pier Vote Delayed | Harbor Ledger', 'Harbor Ledger']
     """
     parts = SEPARATOR.split(title_line)
     separators = SEPARATOR.findall(title_line)
@@ -48,7 +49,8 @@ def candidates(title_line: str) -> list[str]:
         for i in range(first + 1, last):
             joined += separators[i - 1] + parts[i]
         found.add(joined)
-    return sorted(found, key=lambda text: (-len(text), text))
+    headline = headline_part(title_line)
+    return [headline, *sorted(found - {headline}, key=lambda text: (-len(text), text))]
 
 
 def headline_part(title_line: str) -> str:

@@ -33,7 +33,7 @@ import regex
 from cleaner.label.byline import byline_names
 from cleaner.label.content import classify, detect_stopwords
 from cleaner.label.features import ends_sentence, is_prose, word_count
-from cleaner.label.headline import headline_like, headline_part, shown_headline
+from cleaner.label.headline import headline_like, headline_part, shown_headline, site_part
 from cleaner.label.metadata import find_dateline, find_publisher, names_publisher
 from cleaner.label.region import Region, Role, find_region
 from cleaner.matching.matcher import Match
@@ -313,6 +313,8 @@ def _page_headline(
         return None
     texts = [block.text if decisions[block.index] is None else None for block in blocks[1:]]
     story = next((i - 1 for i in range(1, len(blocks)) if classes[i] is Role.GOOD), len(blocks))
+    if story < PASTED_HEAD_BLOCKS and not site_part(blocks[0].text):
+        return None  # an article that opens with its headline (a copy, or newsclean's own text)
     found = shown_headline(blocks[0].text, texts, story)
     return None if found is None else found + 1
 
