@@ -40,4 +40,8 @@ REASONS: dict[str, str] = {
     "html.listed-link": "a whole link right under a related-stories heading inside the article",
     "html.tail-link": "a whole link at the end of the extraction, after its last paragraph: a teaser",
     "html.tail-link-heading": "the short heading over the teasers at the end of the extraction",
+    "html.not-extracted": (
+        "a line of the page's visible text that the article does not show and no rule names: "
+        "the extraction left it out (menus, modals, footers, teasers)"
+    ),
 }
