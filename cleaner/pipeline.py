@@ -146,11 +146,12 @@ class Cleaner:
                 tail = positions.last_prose is None or line.index > positions.last_prose
                 return line.text, head, tail
 
+            places = [place(line) for line in lines]
             distinct: dict[tuple[str, bool, bool], Block] = {}
-            for line in lines:
-                distinct.setdefault(place(line), line)
+            for key, line in zip(places, lines, strict=True):
+                distinct.setdefault(key, line)
             found = dict(zip(distinct, matcher.match(list(distinct.values()), positions).found, strict=True))
-            return [match.decision if (match := found[place(line)]) is not None else None for line in lines]
+            return [match.decision if (match := found[key]) is not None else None for key in places]
 
         return match_text
 

@@ -17,7 +17,7 @@ that is not shown is removed with the reason of a rule that matches it, as in te
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from cleaner.html.rescue import COVERED_SHARE, Trigram, trigrams
 from cleaner.model import Block, BlockKind, Decision, Label, Trace
@@ -100,16 +100,16 @@ def account(
         else:
             slot = block + 1
     unshown = [line for group in after for line in group]
-    reasons = match_text(unshown, lines, page_text) if unshown else []
-    decisions = dict(zip((line.index for line in unshown), map(_removal, reasons), strict=True))
+    reasons = iter(map(_removal, match_text(unshown, lines, page_text) if unshown else []))
     numbered: list[Block] = []
     outside: list[Trace] = []
     for slot, group in enumerate(after):
         if slot:
-            numbered.append(replace(blocks[slot - 1], line=len(numbered) + len(outside) + 1))
+            own = blocks[slot - 1]
+            numbered.append(Block(own.index, len(numbered) + len(outside) + 1, own.text, own.kind))
         for line in group:
             page_line = Block(line.index, len(numbered) + len(outside) + 1, line.text, BlockKind.LINE)
-            outside.append(Trace(page_line, decisions[line.index]))
+            outside.append(Trace(page_line, next(reasons)))
     return Accounted(tuple(numbered), tuple(outside))
 
 
@@ -125,5 +125,8 @@ def _removal(rule: Decision | None) -> Decision:
     """Why a page line the article does not show is removed: the rule that matches it, if any
     removes it, else that the extraction left it out."""
     if rule is None or rule.label in _KEPT:
-        return Decision(Label.BOILERPLATE, NOT_EXTRACTED)
+        return _NOT_EXTRACTED
     return Decision(rule.label, rule.reason)
+
+
+_NOT_EXTRACTED = Decision(Label.BOILERPLATE, NOT_EXTRACTED)
