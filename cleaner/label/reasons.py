@@ -30,7 +30,10 @@ REASONS: dict[str, str] = {
     "structure.low-content": "a line inside the article poor in stopwords that does not end like a sentence",
     "structure.body": "a body paragraph: no rule and no other pass decided the line",
     "html.title": "the headline of an HTML page: the heading that shows its metadata title, or that title",
-    "html.description": "the dek of an HTML page: its description, where the page prints it as one",
+    "html.description": (
+        "the dek of an HTML page: printed under its headline (an `<h2>`, a dek or standfirst "
+        "class), else its description where the page prints it as one"
+    ),
     "html.figcaption": "a caption from the page's markup (`<figcaption>`, a caption class), with its credit",
     "html.extracted": (
         "a block of trafilatura's extraction that a text-page pass would have removed (a repeated "
