@@ -1,10 +1,12 @@
-"""Invariants on real pages: conservation of the text path, and clean articles passing through.
+"""Invariants on real pages: conservation on both paths, and clean articles passing through.
 
     python bench/invariants.py [--eval ../shared/eval]
 
 On every page of both dev sets:
 - conservation (text path): every non-blank block of the page text is in exactly one of title,
   subtitle, body, captions or removed (the check the tests run, `tests/helpers.py`);
+- conservation (HTML path): every visible line of the page is shown by the article or removed
+  once as a page line, and the article's blocks are conserved (`assert_html_conserved`);
 - pass-through: the HTML path's `--format text` output of the page, cleaned again as text,
   keeps its paragraphs; prints the share kept over all pages and the pages that lose some.
 """
@@ -19,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from helpers import assert_conserved, text_blocks  # noqa: E402
+from helpers import assert_conserved, assert_html_conserved, text_blocks  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
 from cleaner.emit import to_text  # noqa: E402
@@ -35,8 +37,9 @@ def main() -> int:
     args = parser.parse_args()
     cleaner = Cleaner(timeout=None)
     broken: list[str] = []
+    html_broken: list[str] = []
     lossy: list[tuple[str, int, int]] = []
-    kept_total = printed_total = pages = 0
+    kept_total = printed_total = pages = html_pages = 0
     for dev_set in SETS:
         for text_path in sorted((args.eval / dev_set / "pages").glob("*.txt")):
             pages += 1
@@ -50,6 +53,11 @@ def main() -> int:
                 article = cleaner.clean(html, input_format="html")
             except InputError:
                 continue
+            html_pages += 1
+            try:
+                assert_html_conserved(html, article)
+            except AssertionError as error:
+                html_broken.append(f"{dev_set}/{text_path.name}: {str(error)[:200]}")
             printed = [part for part in (article.title, article.subtitle) if part] + list(article.body)
             again = cleaner.clean(to_text(article), input_format="text")
             kept = set([part for part in (again.title, again.subtitle) if part] + list(again.body))
@@ -61,6 +69,9 @@ def main() -> int:
     print(f"conservation: {pages - len(broken)} of {pages} page texts")
     for line in broken[: args.show]:
         print(f"  {line}")
+    print(f"conservation (HTML): {html_pages - len(html_broken)} of {html_pages} pages")
+    for line in html_broken[: args.show]:
+        print(f"  {line}")
     share = kept_total / printed_total if printed_total else 1.0
     print(
         f"pass-through: {kept_total} of {printed_total} paragraphs kept ({share:.4f}); "
@@ -68,7 +79,7 @@ def main() -> int:
     )
     for name, survived, total in sorted(lossy, key=lambda item: item[1] / item[2])[: args.show]:
         print(f"  {name}: {survived} of {total}")
-    return 0 if not broken else 1
+    return 0 if not broken and not html_broken else 1
 
 
 if __name__ == "__main__":

@@ -7,6 +7,9 @@ dateline), so they never count a block twice; so is the title when the headline 
 of a line (a page's `<title>` line, in `removed` with the label `title`). The language is the
 body's; the publication date is read in it (`cleaner.label.metadata.article_date`), or comes
 from the HTML metadata.
+
+An HTML page's visible lines that its article does not show (`outside`) are listed in `removed`
+and in the trace in page order; the article's fields are read from its own blocks only.
 """
 
 from __future__ import annotations
@@ -36,8 +39,10 @@ def assemble(
     repairs: Sequence[Repair] = (),
     warnings: Sequence[str] = (),
     metadata: PageMetadata | None = None,
+    outside: Sequence[Trace] = (),
 ) -> Article:
-    """Build the article; `metadata` fills fields the text itself does not give."""
+    """Build the article; `metadata` fills fields the text itself does not give, `outside` are
+    removed lines that are not blocks of the article (numbered with them)."""
     title = subtitle = None
     body: list[str] = []
     captions: list[Caption] = []
@@ -83,12 +88,25 @@ def assemble(
         captions=tuple(captions),
         publisher=find_publisher(copyright_line, repeated) or meta.sitename,
         copyright=copyright_line,
-        removed=tuple(removed),
+        removed=_removals_in_order(removed, outside),
         repairs=tuple(repairs),
         warnings=tuple(warnings),
         flags=quality_flags(blocks, decisions),
-        trace=tuple(Trace(block, decision) for block, decision in zip(blocks, decisions, strict=True)),
+        trace=_trace_in_order(
+            [Trace(block, decision) for block, decision in zip(blocks, decisions, strict=True)], outside
+        ),
     )
+
+
+def _removals_in_order(own: Sequence[Removal], outside: Sequence[Trace]) -> tuple[Removal, ...]:
+    """The article's removals with the lines outside it, by line number."""
+    lines = [Removal(t.block.line, t.block.text, t.decision.label, t.decision.reason) for t in outside]
+    return tuple(sorted((*own, *lines), key=lambda removal: removal.line)) if lines else tuple(own)
+
+
+def _trace_in_order(own: Sequence[Trace], outside: Sequence[Trace]) -> tuple[Trace, ...]:
+    """The article's trace with the lines outside it, by line number."""
+    return tuple(sorted((*own, *outside), key=lambda trace: trace.block.line)) if outside else tuple(own)
 
 
 def _published(found: ArticleDate, page_date: str | None) -> ArticleDate:

@@ -101,7 +101,9 @@ class Document:
     caption), `text` is where a site pack's signature is looked for. `label` and `settle` are
     the labelling this kind of input needs: a text is a whole page, in which the article must be
     found and whose printed article is labelled again until it settles; an HTML extraction is
-    the article already, revised with what the markup says of its links.
+    the article already, revised with what the markup says of its links. `outside` holds the
+    lines of an HTML page's visible text that its article does not show, each with the decision
+    that removes it (`cleaner.html.account`), numbered in page order with the blocks.
     """
 
     blocks: tuple[Block, ...]
@@ -112,6 +114,7 @@ class Document:
     label: LabelStep
     settle: SettleStep
     metadata: PageMetadata | None = None
+    outside: tuple[Trace, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from cleaner.read.segment import segment_text
 from cleaner.read.sniff import looks_like_html
 
 if TYPE_CHECKING:
+    from cleaner.html.account import MatchText
     from cleaner.html.read import LabelText
 
 InputFormat = Literal["auto", "text", "html"]
@@ -84,7 +85,12 @@ class Cleaner:
             from cleaner.html.read import read_html  # the HTML stack, only for HTML
 
             return read_html(
-                text, url=url, source=source, warnings=warnings, label_text=self._text_labeller(url)
+                text,
+                url=url,
+                source=source,
+                warnings=warnings,
+                label_text=self._text_labeller(url),
+                match_text=self._text_matcher(url),
             )
         return read_text(text, warnings)
 
@@ -104,6 +110,7 @@ class Cleaner:
             repairs=document.repairs,
             warnings=(*document.warnings, *matched.warnings),
             metadata=document.metadata,
+            outside=document.outside,
         )
 
     def _rules_for(self, url: str | None, text: str) -> tuple[Pack | None, Matcher]:
@@ -120,6 +127,33 @@ class Cleaner:
             return label_page(lines, matcher.match(lines, Positions.of(lines)).found)
 
         return label_text
+
+    def _text_matcher(self, url: str | None) -> MatchText:
+        """The rule decisions for lines of an HTML page's visible text that its article does not
+        show (the reasons they are removed); a rule timing out there is treated as no match.
+
+        Menus and footers repeat their lines, so each text is matched once per place that a
+        rule can tell apart (in the head, in the tail: `Positions.allows`), which is all that
+        matching reads of a line besides its text.
+        """
+
+        def match_text(lines: list[Block], page: list[Block], text: str) -> list[Decision | None]:
+            _, matcher = self._rules_for(url, text)
+            positions = Positions.of(page)
+
+            def place(line: Block) -> tuple[str, bool, bool]:
+                head = positions.first_prose is None or line.index < positions.first_prose
+                tail = positions.last_prose is None or line.index > positions.last_prose
+                return line.text, head, tail
+
+            places = [place(line) for line in lines]
+            distinct: dict[tuple[str, bool, bool], Block] = {}
+            for key, line in zip(places, lines, strict=True):
+                distinct.setdefault(key, line)
+            found = dict(zip(distinct, matcher.match(list(distinct.values()), positions).found, strict=True))
+            return [match.decision if (match := found[key]) is not None else None for key in places]
+
+        return match_text
 
 
 def read_text(text: str, warnings: Sequence[str] = ()) -> Document:

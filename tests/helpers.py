@@ -11,7 +11,7 @@ from typing import Any
 
 import jsonschema
 
-from cleaner.model import Block
+from cleaner.model import Article, Block, BlockKind, Label
 from cleaner.read.decode import decode
 from cleaner.read.repair import repair
 from cleaner.read.segment import segment_text
@@ -72,6 +72,52 @@ def assert_conserved(blocks: list[Block], record: dict[str, Any]) -> None:
             found[credit_block.text] += 1
     expected = Counter(block.text for block in blocks)
     assert found == expected, f"missing {expected - found}; extra {found - expected}"
+
+
+def visible_lines(raw: bytes | str) -> list[str]:
+    """The non-blank lines of an HTML page's visible text, as the HTML path reads them."""
+    from cleaner.html.rescue import visible_text
+
+    html = decode(raw).text if isinstance(raw, bytes) else raw
+    return [block.text for block in segment_text(repair(visible_text(html)).text)]
+
+
+def assert_html_conserved(raw: bytes | str, article: Article) -> None:
+    """Each visible line of an HTML page is accounted for once (docs/html.md, "Every visible line").
+
+    The article's blocks (the trace entries that are not page lines) are conserved as text
+    blocks are (`assert_conserved`): each is in exactly one of title, subtitle, body, captions or
+    removed, so a paragraph the pipeline drops fails here. A visible line is shown by the article
+    when it equals the text of one of those blocks (or the text or credit of a caption from the
+    markup, `html.figcaption`) or when at least half of its word trigrams are in their texts;
+    the lines it does not show, and only those, are in `removed` once each as page lines, with
+    a reason that removes them.
+    """
+    from cleaner.html.rescue import trigrams
+
+    record = article.to_dict()
+    own = [trace for trace in article.trace if trace.block.kind is not BlockKind.LINE]
+    outside = [trace for trace in article.trace if trace.block.kind is BlockKind.LINE]
+    outside_lines = {trace.block.line for trace in outside}
+    own_record = dict(record, removed=[r for r in record["removed"] if r["line"] not in outside_lines])
+    assert_conserved([trace.block for trace in own], own_record)
+    listed = Counter((r["line"], r["text"]) for r in record["removed"] if r["line"] in outside_lines)
+    assert listed == Counter((t.block.line, t.block.text) for t in outside), "page lines not all removed"
+    kept = {Label.TITLE, Label.SUBTITLE, Label.BODY, Label.CAPTION}
+    assert not [t for t in outside if t.decision.label in kept], "a page line is kept outside the article"
+    texts = {trace.block.text for trace in own}
+    for trace in own:
+        if trace.decision.reason == "html.figcaption":
+            texts.update(text for text in (trace.decision.text, trace.decision.credit) if text)
+    grams = set().union(*(trigrams(text) for text in texts))
+
+    def shown(line: str) -> bool:
+        own_grams = trigrams(line)
+        return line in texts or (bool(own_grams) and len(own_grams & grams) >= len(own_grams) / 2)
+
+    unshown = Counter(line for line in visible_lines(raw) if not shown(line))
+    removed = Counter(trace.block.text for trace in outside)
+    assert unshown == removed, f"not accounted for {unshown - removed}; removed twice {removed - unshown}"
 
 
 def interruptible() -> None:

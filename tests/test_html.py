@@ -265,3 +265,49 @@ def test_visible_text_is_the_same_from_a_tree_and_in_any_thread() -> None:
     assert visible_text(parse_html(page)) == expected
     with ThreadPoolExecutor(4) as pool:
         assert set(pool.map(visible_text, [page] * 16)) == {expected}
+
+
+DEK = "Residents have waited ten years for a new pier, and the vote gives it to them."
+DEK_MARKUP = {
+    "dek class": f"<h1>Pier vote</h1><p class='dek'>{DEK}</p>",
+    "standfirst in a header box": (
+        f"<header><h1>Pier vote</h1></header><div class='article-standfirst'>{DEK}</div>"
+    ),
+    "summary class": f"<h1>Pier vote</h1><p class='story-summary'>{DEK}</p>",
+    "h2 right after": f"<h1>Pier vote</h1><h2>{DEK}</h2>",
+}
+
+
+@pytest.mark.parametrize("head", DEK_MARKUP.values(), ids=DEK_MARKUP.keys())
+def test_a_dek_printed_under_the_headline_is_the_subtitle_without_a_description(head: str) -> None:
+    paragraphs = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6))
+    article = clean(_page(f"<article>{head}{paragraphs}</article>"), input_format="html")
+    assert article.subtitle == DEK
+    assert DEK not in article.body
+    assert len(article.body) == 6
+
+
+def test_what_follows_the_headline_without_dek_markup_is_not_a_dek() -> None:
+    long_dek = f"{DEK} {DEK} {DEK}"
+    for head in (
+        f"<h1>Pier vote</h1><p>{DEK}</p>",  # a plain first paragraph is the lede
+        f"<h1>Pier vote</h1><p class='lead'>{DEK}</p>",  # so is a lead paragraph
+        f"<h1>Pier vote</h1><p class='dek'>{long_dek}</p>",  # longer than a dek
+        f"<p class='dek'>{DEK}</p><h1>Pier vote</h1>",  # not under the headline
+        "<h1>Pier vote</h1><h2>Contents</h2>",  # a heading, not a phrase
+        "<h1>Pier vote</h1><div class='subhead'>by Jane Roe | Filed under: Harbor | 3</div>",  # fields
+        "<h1>Pier vote</h1><div class='subtitle'>5.3.24 10:15 by Jane Roe, 4 min read</div>",  # a stamp
+    ):
+        paragraphs = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6))
+        article = clean(_page(f"<article>{head}{paragraphs}</article>"), input_format="html")
+        assert article.subtitle is None, head
+
+
+def test_the_seed_page_with_its_dek_only_in_the_markup_cleans_as_the_seed_text() -> None:
+    from helpers import SAMPLES
+
+    html = clean((SAMPLES / "seed-layout-dek-html.html").read_bytes(), input_format="html")
+    text = clean((SAMPLES / "seed-layout.txt").read_bytes(), input_format="text")
+    assert "description" not in (SAMPLES / "seed-layout-dek-html.html").read_text(encoding="utf-8")
+    assert (html.title, html.subtitle, html.body) == (text.title, text.subtitle, text.body)
+    assert [(c.text, c.credit) for c in html.captions] == [(c.text, c.credit) for c in text.captions]

@@ -26,6 +26,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from cleaner.errors import InputError
+from cleaner.label.features import word_count
 from cleaner.model import BlockKind, PageMetadata
 from cleaner.read.repair import fix_surrogates
 
@@ -64,10 +65,19 @@ CAPTION_MAX_CHARS = 600
 
 # What marks an extracted block as a dek: words for a subtitle. A "lead", "intro" or "teaser"
 # paragraph is the lede (the German Vorspann), which belongs to the article's text.
-_DEK_CLASS = regex.compile(
-    r"(?i)(?:^|[\s_-])(?:dek|deck|standfirst|sub-?title|sub-?head(?:line)?|subline|strap(?:line)?)(?:$|[\s_-])"
-)
+_DEK_WORDS = r"dek|deck|standfirst|sub-?title|sub-?head(?:line)?|subline|strap(?:line)?"
+_DEK_CLASS = regex.compile(rf"(?i)(?:^|[\s_-])(?:{_DEK_WORDS})(?:$|[\s_-])")
 _DEK_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+# Right under the headline, a summary or an excerpt is the dek too: there it sums the story up
+# for the reader, where elsewhere on a page such classes mark teasers of other stories.
+_UNDER_HEADLINE_CLASS = regex.compile(rf"(?i)(?:^|[\s_-])(?:{_DEK_WORDS}|summary|excerpt)(?:$|[\s_-])")
+# A dek sums the story up in a sentence; two or three sentences under the headline are its lede
+# (the German Vorspann, a "teaser" paragraph), which belongs to the article's text.
+DEK_MAX_CHARS = 200
+# A dek is a phrase or a sentence: not a word or two (a "Contents" heading), not a line of
+# fields ("by Name | Filed under: News"), not a time stamp ("1.11.23 20:19 by Name").
+DEK_MIN_WORDS = 5
+_NOT_A_DEK = regex.compile(r"\s\|\s|\b\d{1,2}:\d{2}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +174,7 @@ def extract_tree(tree: lxml.html.HtmlElement, *, url: str | None = None, source:
     description = _clean(document.description)
     if description and not _is_dek(tree, description, blocks):
         description = None
-    return Extraction(blocks, captions, metadata, description, cut)
+    return Extraction(blocks, captions, metadata, printed_dek(tree, metadata.title) or description, cut)
 
 
 def _cut_short(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
@@ -380,6 +390,49 @@ def _is_dek(tree: lxml.html.HtmlElement, description: str, blocks: tuple[HtmlBlo
     if description in texts[: lead + 1]:
         return element.tag in _DEK_TAGS or _marked_as_dek(element)
     return True
+
+
+def printed_dek(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
+    """The dek the page prints right under its headline, whatever its description says: the
+    element after the `<h1>` (or after the header box that holds only it) when it is an `<h2>`
+    or has a dek class (`dek`, `standfirst`, `subtitle`, `summary`, `excerpt`, …), and reads as
+    a dek: `DEK_MIN_WORDS` words to `DEK_MAX_CHARS` characters, no fields or time stamp."""
+    headline = _headline_element(tree, title)
+    if headline is None:
+        return None
+    following = _next_element(headline)
+    parent = headline.getparent()
+    if (
+        following is None
+        and parent is not None
+        and _clean(parent.text_content()) == _clean(headline.text_content())
+    ):
+        following = _next_element(parent)
+    if following is None:
+        return None
+    marked = following.tag == "h2" or _UNDER_HEADLINE_CLASS.search(following.get("class") or "") is not None
+    text = _clean(following.text_content())
+    if not marked or not text or len(text) > DEK_MAX_CHARS or word_count(text) < DEK_MIN_WORDS:
+        return None
+    return None if _NOT_A_DEK.search(text) else text
+
+
+def _headline_element(tree: lxml.html.HtmlElement, title: str | None) -> lxml.html.HtmlElement | None:
+    """The page's `<h1>` that shows its title (the first one when the title is unknown): a page
+    may also set its logo or a section name in an `<h1>`."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    for heading in body.iter("h1"):
+        text = _clean(heading.text_content())
+        if text and (title is None or text in title or title in text):
+            return heading
+    return None
+
+
+def _next_element(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The next sibling that is an element (comments and processing instructions skipped)."""
+    return next((node for node in element.itersiblings() if isinstance(node.tag, str)), None)
 
 
 def _marked_as_dek(element: lxml.html.HtmlElement) -> bool:

@@ -15,7 +15,7 @@ from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.html.extract import Extraction
+from cleaner.html.extract import DEK_MAX_CHARS, Extraction
 from cleaner.html.rescue import Continuation
 from cleaner.label.features import ends_sentence, is_prose
 from cleaner.model import Block, BlockKind, Decision, Label
@@ -27,9 +27,6 @@ _AFTER_END = "structure.after-end"
 # Rules that name a list of links to other stories.
 _RELATED_HEADINGS = {"related.heading"}
 LINK_HEADING_MAX_CHARS = 80
-# A dek sums the story up in a sentence; a printed description longer than this is its lede (the
-# German Vorspann, a "teaser" paragraph), which belongs to the article's text.
-DEK_MAX_CHARS = 200
 HEADLINE_MIN_SHARE = 0.4  # a headline is at least this share of the page title
 
 

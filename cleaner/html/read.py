@@ -2,16 +2,17 @@
 
 Parse, extract with trafilatura (`cleaner.html.extract`), repair the extracted texts, and add
 the rest of the article when the page's visible text shows the extraction stopped short of it
-(`cleaner.html.rescue`). The page's visible text is labelled as text input is, by the
-`LabelText` function the caller gives: this package knows HTML, not rules.
+(`cleaner.html.rescue`), and account for every visible line the article does not show
+(`cleaner.html.account`). The page's visible text is computed once for both; it is labelled as
+text input is, and matched against the rules, by the `LabelText` and `MatchText` functions the
+caller gives: this package knows HTML, not rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import lxml.html
-
+from cleaner.html.account import MatchText, account
 from cleaner.html.extract import Extraction, extract_tree, parse_html
 from cleaner.html.labels import html_page, revise
 from cleaner.html.rescue import Continuation, anchor, continuation, last_extracted, visible_text
@@ -26,15 +27,25 @@ LabelText = Callable[[list[Block], str], list[Decision]]
 
 
 def read_html(
-    html: str, *, url: str | None, source: str, warnings: Sequence[str], label_text: LabelText
+    html: str,
+    *,
+    url: str | None,
+    source: str,
+    warnings: Sequence[str],
+    label_text: LabelText,
+    match_text: MatchText,
 ) -> Document:
-    """The article of an HTML page as a `Document`; raise `InputError` when the page cannot be
-    parsed or trafilatura fails on it. `warnings` are the decode step's."""
+    """The article of an HTML page as a `Document`, with the visible lines it does not show
+    (`Document.outside`); raise `InputError` when the page cannot be parsed or trafilatura fails
+    on it. `warnings` are the decode step's."""
     tree = parse_html(html, source)
     extraction = extract_tree(tree, url=url, source=source)
     fixed, repairs = repair_texts(extraction.texts(), from_html=True)
     repaired = extraction.with_texts(fixed)
-    page = html_page(repaired, _continuation(tree, repaired, label_text))
+    page_text = repair(visible_text(tree)).text
+    lines = segment_text(page_text)
+    page = html_page(repaired, _continuation(lines, page_text, repaired, label_text))
+    accounted = account(lines, page.blocks, page.preset, match_text, page_text)
     linked = tuple(page.linked)
 
     def settle(blocks: Sequence[Block], decisions: list[Decision], _: Relabel) -> list[Decision]:
@@ -43,7 +54,7 @@ def read_html(
         return revise(blocks, decisions, linked)
 
     return Document(
-        blocks=tuple(page.blocks),
+        blocks=accounted.blocks,
         preset=tuple(page.preset),
         repairs=repairs,
         warnings=(*warnings, *repaired.warnings),
@@ -51,18 +62,17 @@ def read_html(
         label=label_article,
         settle=settle,
         metadata=repaired.metadata,
+        outside=accounted.outside,
     )
 
 
 def _continuation(
-    tree: lxml.html.HtmlElement, extraction: Extraction, label_text: LabelText
+    lines: list[Block], page_text: str, extraction: Extraction, label_text: LabelText
 ) -> Continuation | None:
     """The rest of the article when the page's visible text shows that the extraction stopped
     short of it; the page text is labelled only on pages where a paragraph the extraction
     lacks follows its last one."""
     extracted = [block.text for block in extraction.blocks]
-    page_text = repair(visible_text(tree)).text
-    lines = segment_text(page_text)
     last = last_extracted(lines, extracted)
     if last is None:
         return None

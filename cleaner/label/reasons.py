@@ -31,7 +31,10 @@ REASONS: dict[str, str] = {
     "structure.low-content": "a line inside the article poor in stopwords that does not end like a sentence",
     "structure.body": "a body paragraph: no rule and no other pass decided the line",
     "html.title": "the headline of an HTML page: the heading that shows its metadata title, or that title",
-    "html.description": "the dek of an HTML page: its description, where the page prints it as one",
+    "html.description": (
+        "the dek of an HTML page: printed under its headline (an `<h2>`, a dek or standfirst "
+        "class), else its description where the page prints it as one"
+    ),
     "html.figcaption": "a caption from the page's markup (`<figcaption>`, a caption class), with its credit",
     "html.extracted": (
         "a block of trafilatura's extraction that a text-page pass would have removed (a repeated "
@@ -41,4 +44,8 @@ REASONS: dict[str, str] = {
     "html.listed-link": "a whole link right under a related-stories heading inside the article",
     "html.tail-link": "a whole link at the end of the extraction, after its last paragraph: a teaser",
     "html.tail-link-heading": "the short heading over the teasers at the end of the extraction",
+    "html.not-extracted": (
+        "a line of the page's visible text that the article does not show and no rule names: "
+        "the extraction left it out (menus, modals, footers, teasers)"
+    ),
 }
