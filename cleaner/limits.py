@@ -39,6 +39,9 @@ _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 # The most bytes one character takes in UTF-8, and in Python's str the surrogate escapes too.
 _MAX_UTF8_BYTES = 4
 
+# Seconds after which `_TimeUp` is sent again to a thread that has not stopped.
+_RESEND_AFTER = 0.2
+
 T = TypeVar("T")
 
 
@@ -164,7 +167,9 @@ class _Watchdog:
                 now = time.monotonic()
                 for thread_id, deadline in list(self._deadlines.items()):
                     if deadline <= now:
-                        del self._deadlines[thread_id]
+                        # Sent again until the thread disarms: an exception that lands in a
+                        # `__del__` or a callback from C is printed and dropped by Python.
+                        self._deadlines[thread_id] = now + _RESEND_AFTER
                         self._fired.add(thread_id)
                         _raise_in_thread(thread_id, _TimeUp)
                 self._wake_at = min(self._deadlines.values(), default=math.inf)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 import lxml.html
 
-from cleaner.html.extract import Extraction, extract_tree, parse_html
+from cleaner.html.extract import Extraction, extract_tree, parse_page
 from cleaner.html.labels import html_page, revise
 from cleaner.html.rescue import Continuation, anchor, continuation, last_extracted, visible_text
 from cleaner.label.structure import label_article
@@ -30,7 +30,7 @@ def read_html(
 ) -> Document:
     """The article of an HTML page as a `Document`; raise `InputError` when the page cannot be
     parsed or trafilatura fails on it. `warnings` are the decode step's."""
-    tree = parse_html(html, source)
+    tree, parsed = parse_page(html, source)
     extraction = extract_tree(tree, url=url, source=source)
     fixed, repairs = repair_texts(extraction.texts(), from_html=True)
     repaired = extraction.with_texts(fixed)
@@ -46,7 +46,7 @@ def read_html(
         blocks=tuple(page.blocks),
         preset=tuple(page.preset),
         repairs=repairs,
-        warnings=(*warnings, *repaired.warnings),
+        warnings=(*warnings, *parsed, *repaired.warnings),
         text="\n".join(block.text for block in page.blocks),
         label=label_article,
         settle=settle,
