@@ -12,6 +12,7 @@ line on stderr naming the input; no traceback reaches the user.
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 import sys
@@ -43,6 +44,15 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
         return parse_size(value)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
+
+
+def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """A time limit in seconds on the command line; 0 for no limit."""
+    if math.isnan(value) or math.isinf(value):
+        raise click.BadParameter(
+            f"{value} is not a number of seconds; give one such as 30, or 0 for no limit"
+        )
+    return value
 
 
 class DefaultGroup(click.Group):
@@ -115,6 +125,7 @@ rules_option = click.option(
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0),
+    callback=_seconds,
     metavar="SECONDS",
     default=DEFAULT_TIMEOUT,
     show_default=True,
@@ -357,8 +368,10 @@ def _report(line: str) -> None:
 
 @contextmanager
 def _output(path: Path | None) -> Iterator[IO[str]]:
-    """Standard output, or a temporary file renamed over `path` only when all went well."""
-    if path is None:
+    """Standard output ('-' too), or a temporary file renamed over `path` only when all went
+    well. The file gets the mode a new file gets (0644 under umask 022), and a symbolic link
+    keeps pointing where it did: the file it points to is replaced."""
+    if path is None or str(path) == "-":
         if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
             sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
         try:
@@ -369,13 +382,21 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_FAILED)
         return
-    descriptor, temporary = tempfile.mkstemp(
-        dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
+    target = path.resolve()
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.fchmod(descriptor, _new_file_mode())
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             yield handle
-        Path(temporary).replace(path)
+        Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _new_file_mode() -> int:
+    """The mode `open` gives a new file: 0666 less the umask (which can only be read by
+    setting it)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -33,6 +33,10 @@ from cleaner.errors import InputError
 DEFAULT_MAX_BYTES = 50_000_000
 DEFAULT_TIMEOUT = 30.0  # seconds per document
 REGEX_TIMEOUT = 0.5  # seconds per regex call of a rule
+MAX_SIZE = 10**15  # the largest size limit: a petabyte, far below what a read call may ask for
+# The longest the watchdog sleeps at once: a timeout of 1e10 s is no error, but no platform
+# waits that long in one call.
+_MAX_WAIT = 3600.0
 
 _SIZE = regex.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$")
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
@@ -58,7 +62,7 @@ class Limits:
     def __post_init__(self) -> None:
         if self.max_bytes is not None and (isinstance(self.max_bytes, bool) or self.max_bytes <= 0):
             raise ValueError(f"max_bytes must be a positive number of bytes or None, not {self.max_bytes!r}")
-        if self.timeout is not None and not self.timeout > 0:
+        if self.timeout is not None and not 0 < self.timeout < math.inf:
             raise ValueError(f"timeout must be a positive number of seconds or None, not {self.timeout!r}")
 
     def check_size(self, raw: str | bytes, source: str) -> None:
@@ -96,6 +100,10 @@ def parse_size(text: str) -> int | None:
     if found is None:
         raise ValueError(f"{text!r} is not a size; write bytes, or a number with k, M or G, e.g. 50M")
     size = int(float(found.group(1)) * _UNITS[found.group(2).lower()])
+    if size > MAX_SIZE:
+        raise ValueError(
+            f"{text!r} is more than any input can be (at most {MAX_SIZE // 10**9}G); 0 means no limit"
+        )
     return size or None
 
 
@@ -173,7 +181,9 @@ class _Watchdog:
                         self._fired.add(thread_id)
                         _raise_in_thread(thread_id, _TimeUp)
                 self._wake_at = min(self._deadlines.values(), default=math.inf)
-                self._condition.wait(None if self._wake_at == math.inf else self._wake_at - now)
+                self._condition.wait(
+                    None if self._wake_at == math.inf else min(self._wake_at - now, _MAX_WAIT)
+                )
 
 
 _WATCHDOG = _Watchdog()

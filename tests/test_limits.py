@@ -162,3 +162,25 @@ def test_cleaner_time_limit_works_in_worker_threads(monkeypatch: pytest.MonkeyPa
         results = list(pool.map(clean, pages))
     assert [isinstance(result, Article) for result in results] == [True, False] * 3
     assert all(str(result).startswith("gave up after 0.5 s") for result in results[1::2])
+
+
+@pytest.mark.parametrize("kind", [bytearray, memoryview])
+def test_a_bytearray_or_memoryview_is_cleaned_as_bytes(kind: type) -> None:
+    raw = b"Harbor Vote\n\nThe harbor board voted on Tuesday to rebuild the north pier, the chairwoman said."
+    assert Cleaner().clean(kind(raw)) == Cleaner().clean(raw)
+
+
+def test_another_input_type_is_a_type_error_saying_what_to_give() -> None:
+    with pytest.raises(TypeError, match=r"^clean\(\) takes the document as str or bytes, not list$"):
+        Cleaner().clean(["a"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("seconds", [float("nan"), float("inf")])
+def test_a_timeout_that_is_no_number_of_seconds_is_refused(seconds: float) -> None:
+    with pytest.raises(ValueError, match="timeout must be a positive number of seconds"):
+        Limits(timeout=seconds)
+
+
+def test_a_size_over_a_petabyte_is_refused() -> None:
+    with pytest.raises(ValueError, match="more than any input can be"):
+        parse_size("9999999999G")

@@ -1,11 +1,16 @@
 """Decode: turn the bytes of one input into text, or refuse them as binary.
 
-Order of evidence: a byte-order mark; UTF-16 without a mark (NULs in every other byte); strict
-UTF-8; the legacy charset an HTML page declares in a `<meta>` tag or XML declaration near its
-start (read as browsers read it: iso-8859-1 as cp1252, gb2312 as gb18030); UTF-8 with a few
-broken bytes; else a legacy single-byte charset guessed by charset-normalizer, where cp1252 wins
-ties because it is what Western pages without a declared charset almost always are (the WHATWG
-encoding standard reads latin-1 as cp1252 for that reason).
+Order of evidence: a byte-order mark; UTF-32 or UTF-16 without a mark (NULs in a fixed place of
+every unit); the share of NUL bytes (a few stray NULs in a page are removed, with a warning;
+more make it binary); strict UTF-8; the charset an HTML page declares in a `<meta>` tag or XML
+declaration near its start, read as browsers read it (the WHATWG label table in
+`cleaner.read.charsets`: iso-8859-1 is cp1252, gb2312 is gb18030, rot13 is no charset); mostly
+UTF-8, read line by line, where a line that is not UTF-8 is read as cp1252 (a paragraph pasted
+from a Windows editor) or keeps its few broken bytes as U+FFFD; else a legacy single-byte
+charset guessed by charset-normalizer from the lines that are not UTF-8, where cp1252 wins ties
+against other Latin-script code pages because it is what Western pages without a declared
+charset almost always are (the WHATWG encoding standard reads latin-1 as cp1252 for that
+reason).
 
 UTF-8 comes before the declaration because pages often declare one charset and are saved in
 another; a declaration of UTF-8 on bytes that are not UTF-8 is ignored, since the bytes show it
@@ -81,8 +86,6 @@ def decode(raw: bytes, source: str = "-") -> Decoded:
         if _control_ratio_text(decoded.text) > _MAX_CONTROL_RATIO:
             raise InputError(source, "binary input (NULs that are not UTF-16 text); expected text or HTML")
         return decoded
-    if _control_ratio(raw) > _MAX_CONTROL_RATIO:
-        raise InputError(source, "binary input (mostly control bytes); expected text or HTML")
     nuls = raw.count(0)
     if nuls > len(raw) * _MAX_NUL_RATIO:
         raise InputError(source, "binary input (contains NUL bytes); expected text or HTML")
@@ -99,6 +102,8 @@ def _decode_text(raw: bytes, source: str) -> Decoded:
         return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if _control_ratio(raw) > _MAX_CONTROL_RATIO:
+        raise InputError(source, "binary input (mostly control bytes); expected text or HTML")
     declared = declared_charset(raw)
     if declared is not None:
         decoded = _decode_with(raw, declared)
