@@ -411,3 +411,21 @@ def test_a_record_nested_thousands_deep_gets_an_error_record_and_the_batch_goes_
         f"newsclean: {records}:{n}: not a record: JSON nested too deeply to read; a record is one flat object"
         for n in (2, 4)
     ]
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("after", [0.2, 0.4, 0.8])
+def test_an_interrupt_during_start_up_exits_130_with_one_line(stop: signal.Signals, after: float) -> None:
+    proc = subprocess.Popen(
+        [newsclean_command(), str(SAMPLES / "seed-layout.txt")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=interruptible,
+    )
+    time.sleep(after)
+    proc.send_signal(stop)
+    stdout, stderr = proc.communicate(timeout=ANSWER_WITHIN)
+    if proc.returncode == 0:  # it was done before the signal came
+        assert json.loads(stdout)["schema"] == "newsclean/1"
+        return
+    assert (proc.returncode, stderr.decode(), stdout) == (130, "newsclean: interrupted\n", b"")
