@@ -26,9 +26,10 @@ MAX_ATTRIBUTES = 300_000
 # Tags of inline elements in a row with no block element between them: trafilatura's time on one
 # paragraph grows faster than linearly with them (the dev pages have at most about 1,000).
 MAX_INLINE_RUN = 5_000
-# libxml2 refuses a text node or attribute value over 10,000,000 bytes (no huge_tree); in
-# characters of up to 4 bytes, a node of this many characters is surely under that.
-MAX_NODE_CHARS = 2_500_000
+# libxml2 refuses a text node or attribute value over 10,000,000 bytes (no huge_tree), a little
+# less to be safe; in characters of up to 4 bytes, a node under this many characters is under it.
+MAX_NODE_BYTES = 9_900_000
+MAX_NODE_CHARS = MAX_NODE_BYTES // 4
 
 _START_TAG = re.compile(r"<[A-Za-z]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)")
@@ -103,7 +104,7 @@ def prepare(html: str, source: str) -> Prepared:
         html, huge = _without_huge_nodes(html)
         if huge:
             warnings.append(
-                f"{huge} attribute value(s) or text node(s) over {MAX_NODE_CHARS:,} characters left out"
+                f"{huge} attribute value(s) or text node(s) over 10 MB left out (the parser's limit)"
             )
     return Prepared(html, tuple(warnings))
 
@@ -155,16 +156,35 @@ def _longest_inline_run(html: str) -> int:
 
 
 def _without_huge_nodes(html: str) -> tuple[str, int]:
-    """The markup with attribute values, text runs and script or style contents over
-    `MAX_NODE_CHARS` emptied, and how many there were."""
-    html, values = _HUGE_VALUE.subn('=""', html)
+    """The markup with attribute values, text runs and script or style contents over libxml2's
+    limit emptied, and how many there were."""
+    html, values = _empty_huge(_HUGE_VALUE, html, '=""')
     html, raw_texts = _without_huge_raw_texts(html)
-    html, texts = _HUGE_TEXT.subn(">", html)
+    html, texts = _empty_huge(_HUGE_TEXT, html, ">")
     return html, values + raw_texts + texts
 
 
+def _empty_huge(pattern: re.Pattern[str], html: str, empty: str) -> tuple[str, int]:
+    """The markup with each match of `pattern` over the limit replaced by `empty`."""
+    huge = 0
+
+    def replace(found: re.Match[str]) -> str:
+        nonlocal huge
+        if not _over_node_limit(found.group()):
+            return found.group()
+        huge += 1
+        return empty
+
+    return pattern.sub(replace, html), huge
+
+
+def _over_node_limit(text: str) -> bool:
+    """Whether a node's text is over libxml2's limit in UTF-8 bytes (only long texts are encoded)."""
+    return len(text) > MAX_NODE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_NODE_BYTES
+
+
 def _without_huge_raw_texts(html: str) -> tuple[str, int]:
-    """Script and style elements (whose text may hold `<`) emptied when over `MAX_NODE_CHARS`."""
+    """Script and style elements (whose text may hold `<`) emptied when over libxml2's limit."""
     parts = []
     huge = 0
     position = 0
@@ -173,12 +193,11 @@ def _without_huge_raw_texts(html: str) -> tuple[str, int]:
             continue  # inside a script already passed
         end = _RAW_TEXT_END[start.group(1).lower()].search(html, start.end())
         close = end.start() if end else len(html)
-        if close - start.end() > MAX_NODE_CHARS:
+        if close - start.end() > MAX_NODE_CHARS and _over_node_limit(html[start.end() : close]):
             parts.append(html[position : start.end()])
-            position = close
             huge += 1
         else:
             parts.append(html[position:close])
-            position = close
+        position = close
     parts.append(html[position:])
     return "".join(parts), huge
