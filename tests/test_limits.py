@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hostile import attributes_html, links_html
 
 from cleaner import Cleaner, InputError
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Limits, TimeBudget, parse_size
@@ -184,3 +186,18 @@ def test_a_timeout_that_is_no_number_of_seconds_is_refused(seconds: float) -> No
 def test_a_size_over_a_petabyte_is_refused() -> None:
     with pytest.raises(ValueError, match="more than any input can be"):
         parse_size("9999999999G")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("make", "size"), [(links_html, 2), (attributes_html, 300_000)], ids=["links", "attributes"]
+)
+def test_the_time_limit_holds_on_hostile_markup_in_the_library(
+    make: Callable[[int], bytes], size: int
+) -> None:
+    """Markup under the prescan's budgets whose cost is in libxml2 calls (bench/hostile.py --limit)."""
+    raw = make(size)
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"^page\.html: gave up after 2 s"):
+        Cleaner(timeout=2, max_bytes=None).clean(raw, source="page.html")
+    assert time.monotonic() - started < 2 * 2
