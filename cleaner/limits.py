@@ -12,7 +12,8 @@ the thread doing the work (CPython's `PyThreadState_SetAsyncExc`). The exception
 and it is turned into an `InputError` naming the input. It reaches only the thread that cleans
 that document, and it is disarmed (and a pending one withdrawn) before `run` returns. A single
 call into C code (lxml parsing, one regex search) is not interrupted; it runs to its end first,
-which is why inputs are also capped in size and every regex call has its own time limit.
+which is why inputs are also capped in size, HTML markup is held to budgets before it is parsed
+(`cleaner.html.prescan`), and every regex call has its own time limit.
 """
 
 from __future__ import annotations

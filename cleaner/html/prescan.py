@@ -110,27 +110,23 @@ def prepare(html: str, source: str) -> Prepared:
 
 
 def check_budget(html: str, source: str) -> None:
-    """Raise `InputError` when the markup has more elements or attributes than the budgets."""
-    elements = _count(_START_TAG, html, MAX_ELEMENTS)
-    if elements > MAX_ELEMENTS:
-        raise InputError(
-            source,
-            f"too much markup: over {MAX_ELEMENTS:,} HTML elements, more than the time limit allows "
-            "parsing; give the article's part of the page, or --input-format text",
-        )
+    """Raise `InputError` when the markup has more elements, inline tags in a row or attributes
+    than the budgets (the cheapest count first, the run of inline tags once the elements are few)."""
+    if _count(_START_TAG, html, MAX_ELEMENTS) > MAX_ELEMENTS:
+        raise too_much_markup(source, f"{MAX_ELEMENTS:,} HTML elements")
     if _longest_inline_run(html) > MAX_INLINE_RUN:
-        raise InputError(
-            source,
-            f"too much markup: over {MAX_INLINE_RUN:,} inline HTML tags in one block, more than the "
-            "time limit allows parsing; give the article's part of the page, or --input-format text",
-        )
-    attributes = _count(_ATTRIBUTE, html, MAX_ATTRIBUTES)
-    if attributes > MAX_ATTRIBUTES:
-        raise InputError(
-            source,
-            f"too much markup: over {MAX_ATTRIBUTES:,} HTML attributes, more than the time limit allows "
-            "parsing; give the article's part of the page, or --input-format text",
-        )
+        raise too_much_markup(source, f"{MAX_INLINE_RUN:,} inline HTML tags in one block")
+    if _count(_ATTRIBUTE, html, MAX_ATTRIBUTES) > MAX_ATTRIBUTES:
+        raise too_much_markup(source, f"{MAX_ATTRIBUTES:,} HTML attributes")
+
+
+def too_much_markup(source: str, budget: str) -> InputError:
+    """The error for markup over a budget."""
+    return InputError(
+        source,
+        f"too much markup: over {budget}, more than the time limit allows parsing; "
+        "give the article's part of the page, or --input-format text",
+    )
 
 
 def _count(pattern: re.Pattern[str], text: str, limit: int) -> int:
