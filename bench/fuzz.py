@@ -39,12 +39,76 @@ from properties import (  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
 
+# The "markup" target: hostile HTML, as bytes in assorted encodings. Text, entities (references
+# to controls, to nothing, out of range), elements nested at random, floods of inline elements,
+# many attributes, and a declared charset that may be a lie or no charset at all.
+_WORDS = st.sampled_from(
+    ["harbor", "pier", "vote", "café", "naïve", "Ärger", "قالت", "日本", "\x85", "\x00", " "]
+)
+_ENTITIES = st.sampled_from(
+    [
+        "&#11;",
+        "&#1;",
+        "&#x1F;",
+        "&#0;",
+        "&amp;",
+        "&nbsp;",
+        "&#8217;",
+        "&#x1F600;",
+        "&#99999999;",
+        "&bogus;",
+        "&#",
+    ]
+)
+_TAGS = st.sampled_from(
+    ["p", "div", "span", "a", "b", "li", "ul", "h1", "pre", "figure", "script", "x-y", "svg"]
+)
+_ATTRIBUTE = st.builds(
+    "{}={}{}{}".format,
+    st.sampled_from(["class", "href", "data-x", "style", "id", "src", "itemprop"]),
+    st.sampled_from(["'", '"', ""]),
+    st.lists(_WORDS, max_size=5).map("".join) | _ENTITIES,
+    st.sampled_from(["'", '"', ""]),
+)
+_TEXT = st.lists(_WORDS | _ENTITIES, max_size=8).map(" ".join)
+
+
+def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.builds(
+        "<{0} {1}>{2}{3}".format,
+        _TAGS,
+        st.lists(_ATTRIBUTE, max_size=30).map(" ".join),
+        st.lists(children, max_size=6).map("".join),
+        st.sampled_from(["", "</p>", "</div>", "</span>", "</a>", "</li>"]),
+    )
+
+
+_MARKUP = st.recursive(_TEXT, _element, max_leaves=60)
+_FLOOD = st.builds(
+    lambda tag, count: f"<{tag}>w</{tag}> " * count,
+    st.sampled_from(["a", "span", "b"]),
+    st.integers(0, 3_000),
+)
+
+
+@st.composite
+def hostile_markup(draw: st.DrawFn) -> bytes:
+    """A hostile HTML page as bytes."""
+    body = draw(st.lists(_MARKUP | _FLOOD, min_size=1, max_size=8).map("".join))
+    charset = draw(st.sampled_from(["", "utf-8", "windows-1252", "iso-8859-2", "rot13", "utf-16", "koi8-r"]))
+    meta = f'<meta charset="{charset}">' if charset else ""
+    page = f"<!DOCTYPE html><html><head>{meta}<title>Harbor Vote</title></head><body>{body}</body></html>"
+    encoding = draw(st.sampled_from(["utf-8", "cp1252", "utf-16", "utf-32", "iso8859-2"]))
+    return page.encode(encoding, errors="replace")
+
+
 Check = Callable[[Cleaner, Cleaner, Any], None]
 TARGETS: dict[str, tuple[st.SearchStrategy[Any], Check]] = {
     "text": (text_input, check_text_input),
     "bytes": (byte_input, check_text_input),
     "auto": (st.one_of(byte_input, any_text), check_any_input),
     "html": (html_pages(), lambda cleaner, twin, raw: check_any_input(cleaner, twin, raw, "html")),
+    "markup": (hostile_markup(), lambda cleaner, twin, raw: check_any_input(cleaner, twin, raw, "auto")),
     "errors": (st.tuples(any_text, any_text), lambda cleaner, twin, raw: check_error_record(*raw)),
     "idempotence": (text_input, check_idempotent),
 }

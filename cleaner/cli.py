@@ -12,6 +12,7 @@ line on stderr naming the input; no traceback reaches the user.
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 import sys
@@ -46,11 +47,32 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
         raise click.BadParameter(str(error)) from None
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """A time limit in seconds on the command line; 0 for no limit."""
+    if math.isnan(value) or math.isinf(value):
+        raise click.BadParameter(
+            f"{value} is not a number of seconds; give one such as 30, or 0 for no limit"
+        )
+    return value
+
+
 class DefaultGroup(click.Group):
     """A group whose first argument, when it is not a command name, goes to `clean`; its help
     shows the options of `clean` and lists the commands."""
 
     default_command = "clean"
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command with Ctrl-C and SIGTERM answered from its first moment (loading the
+        rules takes a second): exit 130 with one line, not a traceback or click's "Aborted!"."""
+        previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _report("interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
@@ -152,6 +174,7 @@ def _url(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0),
+    callback=_seconds,
     metavar="SECONDS",
     default=DEFAULT_TIMEOUT,
     help=f"Give up on an input after this long (default {DEFAULT_TIMEOUT:g}; 0: no limit).",
@@ -555,8 +578,10 @@ def _report(line: str) -> None:
 
 @contextmanager
 def _output(path: Path | None) -> Iterator[IO[str]]:
-    """Standard output, or a temporary file renamed over `path` only when all went well."""
-    if path is None:
+    """Standard output ('-' too), or a temporary file renamed over `path` only when all went
+    well. The file gets the mode a new file gets (0644 under umask 022), and a symbolic link
+    keeps pointing where it did: the file it points to is replaced."""
+    if path is None or str(path) == "-":
         if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
             sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
         try:
@@ -567,13 +592,21 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_FAILED)
         return
-    descriptor, temporary = tempfile.mkstemp(
-        dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
+    target = path.resolve()
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.fchmod(descriptor, _new_file_mode())
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             yield handle
-        Path(temporary).replace(path)
+        Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _new_file_mode() -> int:
+    """The mode `open` gives a new file: 0666 less the umask (which can only be read by
+    setting it)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

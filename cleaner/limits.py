@@ -12,7 +12,8 @@ the thread doing the work (CPython's `PyThreadState_SetAsyncExc`). The exception
 and it is turned into an `InputError` naming the input. It reaches only the thread that cleans
 that document, and it is disarmed (and a pending one withdrawn) before `run` returns. A single
 call into C code (lxml parsing, one regex search) is not interrupted; it runs to its end first,
-which is why inputs are also capped in size and every regex call has its own time limit.
+which is why inputs are also capped in size, HTML markup is held to budgets before it is parsed
+(`cleaner.html.prescan`), and every regex call has its own time limit.
 """
 
 from __future__ import annotations
@@ -33,11 +34,18 @@ from cleaner.errors import InputError
 DEFAULT_MAX_BYTES = 50_000_000
 DEFAULT_TIMEOUT = 30.0  # seconds per document
 REGEX_TIMEOUT = 0.5  # seconds per regex call of a rule
+MAX_SIZE = 10**15  # the largest size limit: a petabyte, far below what a read call may ask for
+# The longest the watchdog sleeps at once: a timeout of 1e10 s is no error, but no platform
+# waits that long in one call.
+_MAX_WAIT = 3600.0
 
 _SIZE = regex.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$")
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 # The most bytes one character takes in UTF-8, and in Python's str the surrogate escapes too.
 _MAX_UTF8_BYTES = 4
+
+# Seconds after which `_TimeUp` is sent again to a thread that has not stopped.
+_RESEND_AFTER = 0.2
 
 T = TypeVar("T")
 
@@ -55,7 +63,7 @@ class Limits:
     def __post_init__(self) -> None:
         if self.max_bytes is not None and (isinstance(self.max_bytes, bool) or self.max_bytes <= 0):
             raise ValueError(f"max_bytes must be a positive number of bytes or None, not {self.max_bytes!r}")
-        if self.timeout is not None and not self.timeout > 0:
+        if self.timeout is not None and not 0 < self.timeout < math.inf:
             raise ValueError(f"timeout must be a positive number of seconds or None, not {self.timeout!r}")
 
     def check_size(self, raw: str | bytes, source: str) -> None:
@@ -93,6 +101,10 @@ def parse_size(text: str) -> int | None:
     if found is None:
         raise ValueError(f"{text!r} is not a size; write bytes, or a number with k, M or G, e.g. 50M")
     size = int(float(found.group(1)) * _UNITS[found.group(2).lower()])
+    if size > MAX_SIZE:
+        raise ValueError(
+            f"{text!r} is more than any input can be (at most {MAX_SIZE // 10**9}G); 0 means no limit"
+        )
     return size or None
 
 
@@ -164,11 +176,15 @@ class _Watchdog:
                 now = time.monotonic()
                 for thread_id, deadline in list(self._deadlines.items()):
                     if deadline <= now:
-                        del self._deadlines[thread_id]
+                        # Sent again until the thread disarms: an exception that lands in a
+                        # `__del__` or a callback from C is printed and dropped by Python.
+                        self._deadlines[thread_id] = now + _RESEND_AFTER
                         self._fired.add(thread_id)
                         _raise_in_thread(thread_id, _TimeUp)
                 self._wake_at = min(self._deadlines.values(), default=math.inf)
-                self._condition.wait(None if self._wake_at == math.inf else self._wake_at - now)
+                self._condition.wait(
+                    None if self._wake_at == math.inf else min(self._wake_at - now, _MAX_WAIT)
+                )
 
 
 _WATCHDOG = _Watchdog()

@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import urlsplit
 
 from cleaner.assemble import assemble
 from cleaner.emit import paragraphs_text
+from cleaner.errors import InputError
 from cleaner.label.settle import settle
 from cleaner.label.structure import label_page
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, REGEX_TIMEOUT, Limits, TimeBudget
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
     from cleaner.html.read import LabelText
 
 InputFormat = Literal["auto", "text", "html"]
+# URL schemes of things that are no web page, so have no site.
+_NOT_WEB_SCHEMES = frozenset({"javascript", "data", "mailto", "tel", "about", "blob", "file"})
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "html")
 
 
@@ -69,6 +73,9 @@ class Cleaner:
         if input_format not in INPUT_FORMATS:
             raise ValueError(f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}")
         source, url = fix_surrogates(source), fix_surrogates(url) if url else url
+        raw = _checked_input(raw)
+        if url:
+            _check_url(url, source)
         self.limits.check_size(raw, source)
         budget = TimeBudget(self.limits.timeout, source)
         document = budget.run(lambda: self.read(raw, url=url, input_format=input_format, source=source))
@@ -223,7 +230,28 @@ def _merge(
     return merged
 
 
+def _checked_input(raw: object) -> str | bytes:
+    """The input as str or bytes (a bytearray or memoryview is copied to bytes); a TypeError
+    that says what to give for anything else."""
+    if isinstance(raw, str | bytes):
+        return raw
+    if isinstance(raw, bytearray | memoryview):
+        return bytes(raw)
+    raise TypeError(f"clean() takes the document as str or bytes, not {type(raw).__name__}")
+
+
+def _check_url(url: str, source: str) -> None:
+    """Raise `InputError` for a URL that cannot be parsed (an unclosed IPv6 address)."""
+    try:
+        urlsplit(url).hostname  # noqa: B018 (parsing the host is what may fail)
+    except ValueError as error:
+        raise InputError(
+            source, f"the URL {url!r} is not a URL ({error}); give one such as https://example.com/story"
+        ) from None
+
+
 def _site_name(url: str | None, hosts: Sequence[str]) -> str | None:
+    """The site of a web page's URL; `javascript:`, `data:` and other schemes give none."""
     if url:
-        return host_of(url) or None
+        return host_of(url) or None if urlsplit(url).scheme.lower() not in _NOT_WEB_SCHEMES else None
     return hosts[0] if hosts else None

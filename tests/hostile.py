@@ -93,6 +93,33 @@ def mojibake_line(size: int) -> bytes:
     return (unit * (size // len(unit.encode()) + 1)).encode("utf-8")[:size]
 
 
+def inline_html(count: int) -> bytes:
+    """One paragraph of `count` inline elements (links and spans), then a normal paragraph."""
+    flood = "".join(f"<a href='/t/{i}'><span>word{i}</span></a> " for i in range(count // 2))
+    return _article(f"<p>{flood}</p><p>{SENTENCE * 3}</p>")
+
+
+def attributes_html(count: int) -> bytes:
+    """A paragraph whose elements carry `count` attributes in all."""
+    spans = "".join(
+        "<div><span " + " ".join(f"data-k{j}='{j}'" for j in range(100)) + f">w{i}</span></div>"
+        for i in range(count // 100)
+    )
+    return _article(f"<p>{SENTENCE * 3}</p><div>{spans}</div>")
+
+
+def links_html(megabytes: int) -> bytes:
+    """A page of links, `megabytes` MB long: a site map."""
+    link = "<li><a href='https://example.com/section/story-{}.html'>Story {}</a></li>\n"
+    count = megabytes * 1_000_000 // len(link.format(0, 0))
+    return _article(f"<p>{SENTENCE * 3}</p><ul>" + "".join(link.format(i, i) for i in range(count)) + "</ul>")
+
+
+def _article(body: str) -> bytes:
+    head = "<!DOCTYPE html><html><head><title>Harbor Vote</title></head>"
+    return f"{head}<body><article><h1>Harbor Vote</h1>{body}</article></body></html>".encode()
+
+
 @dataclass(frozen=True, slots=True)
 class Hostile:
     """One hostile input: how to make it, what the command must answer, with which options."""

@@ -127,3 +127,60 @@ def test_a_script_charset_or_a_false_utf8_declaration_is_no_declaration() -> Non
     raw = f'<html><head><script charset="utf-8"></script><meta charset="utf-8"></head><p>{TEXT}</p>'
     decoded = decode(raw.encode("cp1252"))
     assert (decoded.encoding, TEXT in decoded.text) == ("cp1252", True)
+
+
+def test_sparse_nuls_in_a_page_are_removed_with_a_warning() -> None:
+    # A real page: 22 NULs after an <img> tag in 195 kB of UTF-8.
+    page = (f"<html><body><p>{TEXT}</p><img src='a.jpg'>" + "\x00" * 22 + f"<p>{TEXT}</p>" * 2400).encode()
+    decoded = decode(page + b"</body></html>")
+    assert "\x00" not in decoded.text and decoded.text.count(TEXT) == 2401
+    assert decoded.warnings == ("22 NUL byte(s) removed",)
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+def test_utf32_without_a_mark_is_recognised(encoding: str) -> None:
+    assert decode(TEXT.encode(encoding)).text == TEXT
+
+
+@pytest.mark.parametrize("label", ["rot13", "base64", "zlib", "hex", "idna", "bz2", "uu", "nonsense"])
+def test_a_label_outside_the_whatwg_table_is_no_declaration(label: str) -> None:
+    decoded = decode(_page(f'<meta charset="{label}">', "“Café” — 5 €, déjà vu.", "cp1252"))
+    assert decoded.encoding == "cp1252"
+
+
+def test_a_utf8_page_with_one_cp1252_paragraph_is_read_line_by_line() -> None:
+    raw = f"{TEXT}\n".encode() + b"Les caf\xe9s sont ferm\xe9s \x96 d\xe9j\xe0.\n" + f"{TEXT}\n".encode()
+    decoded = decode(raw)
+    assert decoded.text == f"{TEXT}\nLes cafés sont fermés – déjà.\n{TEXT}\n"
+    assert decoded.warnings == ("1 line(s) not UTF-8, read as cp1252",)
+
+
+def test_a_cp1252_page_with_one_utf8_paragraph_keeps_both() -> None:
+    western = "Le café est ouvert à Noël, très bien, dit-il.\n" * 4
+    decoded = decode(western.encode("cp1252") + f"{TEXT}\n".encode())
+    assert (decoded.text, decoded.encoding) == (western + f"{TEXT}\n", "cp1252")
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("قالت الحكومة إن الاقتصاد سينمو هذا العام بنسبة كبيرة، وفقا للتقرير الجديد. " * 5, "cp1256"),
+        (
+            "Türkiye'de ekonomi büyümeye devam ediyor, ışığında değişiklik yapılacağı şöyle açıklandı. " * 5,
+            "cp1254",
+        ),
+    ],
+)
+def test_arabic_and_turkish_code_pages_are_not_read_as_cp1252(text: str, encoding: str) -> None:
+    decoded = decode(text.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+def test_nel_is_a_line_break() -> None:
+    from cleaner.read.repair import repair
+
+    assert (
+        repair("Harbor Bridge Reopens\x85The bridge reopened.").text
+        == "Harbor Bridge Reopens\nThe bridge reopened."
+    )
+    assert repair("Ã\x85lesund").text == "Ålesund"  # the mojibake of Å stays a repair

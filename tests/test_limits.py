@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hostile import attributes_html, links_html
 
 from cleaner import Cleaner, InputError
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Limits, TimeBudget, parse_size
@@ -162,3 +164,40 @@ def test_cleaner_time_limit_works_in_worker_threads(monkeypatch: pytest.MonkeyPa
         results = list(pool.map(clean, pages))
     assert [isinstance(result, Article) for result in results] == [True, False] * 3
     assert all(str(result).startswith("gave up after 0.5 s") for result in results[1::2])
+
+
+@pytest.mark.parametrize("kind", [bytearray, memoryview])
+def test_a_bytearray_or_memoryview_is_cleaned_as_bytes(kind: type) -> None:
+    raw = b"Harbor Vote\n\nThe harbor board voted on Tuesday to rebuild the north pier, the chairwoman said."
+    assert Cleaner().clean(kind(raw)) == Cleaner().clean(raw)
+
+
+def test_another_input_type_is_a_type_error_saying_what_to_give() -> None:
+    with pytest.raises(TypeError, match=r"^clean\(\) takes the document as str or bytes, not list$"):
+        Cleaner().clean(["a"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("seconds", [float("nan"), float("inf")])
+def test_a_timeout_that_is_no_number_of_seconds_is_refused(seconds: float) -> None:
+    with pytest.raises(ValueError, match="timeout must be a positive number of seconds"):
+        Limits(timeout=seconds)
+
+
+def test_a_size_over_a_petabyte_is_refused() -> None:
+    with pytest.raises(ValueError, match="more than any input can be"):
+        parse_size("9999999999G")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("make", "size"), [(links_html, 2), (attributes_html, 300_000)], ids=["links", "attributes"]
+)
+def test_the_time_limit_holds_on_hostile_markup_in_the_library(
+    make: Callable[[int], bytes], size: int
+) -> None:
+    """Markup under the prescan's budgets whose cost is in libxml2 calls (bench/hostile.py --limit)."""
+    raw = make(size)
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"^page\.html: gave up after 2 s"):
+        Cleaner(timeout=2, max_bytes=None).clean(raw, source="page.html")
+    assert time.monotonic() - started < 2 * 2

@@ -12,6 +12,7 @@ blocks then go through the same rules as text input.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from cleaner.errors import InputError
+from cleaner.html.prescan import prepare
 from cleaner.label.features import word_count
 from cleaner.model import BlockKind, PageMetadata
 from cleaner.read.repair import fix_surrogates
@@ -134,22 +136,31 @@ class Extraction:
 
 
 def parse_html(html: str, source: str = "-") -> lxml.html.HtmlElement:
+    """The page's element tree (`parse_page` without its warnings)."""
+    return parse_page(html, source)[0]
+
+
+def parse_page(html: str, source: str = "-") -> tuple[lxml.html.HtmlElement, tuple[str, ...]]:
     """The page's element tree, parsed as trafilatura parses (its fixes for libxml2 included, so
-    that it extracts what it would from the text); raise `InputError` when there is no tree."""
+    that it extracts what it would from the text), and what the prescan changed in the markup;
+    raise `InputError` when the markup is over the prescan's budgets or there is no tree."""
+    prepared = prepare(html, source)
     try:
         # lxml stops at the first surrogate code point of a str, dropping the rest of the page.
-        tree = load_html(fix_surrogates(html))
+        tree = load_html(fix_surrogates(prepared.html))
     except Exception as error:  # lxml and trafilatura raise many kinds on broken input
         raise InputError(source, f"cannot parse HTML: {type(error).__name__}: {error}") from error
     if not isinstance(tree, lxml.html.HtmlElement):
         raise InputError(source, "cannot parse HTML: no document element")
-    return tree
+    return tree, prepared.warnings
 
 
 def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Extraction:
     """Extract the article of an HTML page; raise `InputError` when the page cannot be parsed
     or trafilatura fails on it."""
-    return extract_tree(parse_html(html, source), url=url, source=source)
+    tree, warnings = parse_page(html, source)
+    extraction = extract_tree(tree, url=url, source=source)
+    return dataclasses.replace(extraction, warnings=(*warnings, *extraction.warnings))
 
 
 def extract_tree(tree: lxml.html.HtmlElement, *, url: str | None = None, source: str = "-") -> Extraction:

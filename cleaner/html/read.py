@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from cleaner.html.account import MatchText, account
-from cleaner.html.extract import Extraction, extract_tree, parse_html
+from cleaner.html.extract import Extraction, extract_tree, parse_page
 from cleaner.html.labels import html_page, revise
 from cleaner.html.rescue import Continuation, anchor, continuation, last_extracted, visible_text
 from cleaner.label.structure import label_article
@@ -38,7 +38,7 @@ def read_html(
     """The article of an HTML page as a `Document`, with the visible lines it does not show
     (`Document.outside`); raise `InputError` when the page cannot be parsed or trafilatura fails
     on it. `warnings` are the decode step's."""
-    tree = parse_html(html, source)
+    tree, parsed = parse_page(html, source)
     extraction = extract_tree(tree, url=url, source=source)
     fixed, repairs = repair_texts(extraction.texts(), from_html=True)
     repaired = extraction.with_texts(fixed)
@@ -57,7 +57,7 @@ def read_html(
         blocks=accounted.blocks,
         preset=tuple(page.preset),
         repairs=repairs,
-        warnings=(*warnings, *repaired.warnings),
+        warnings=(*warnings, *parsed, *repaired.warnings),
         text="\n".join(block.text for block in page.blocks),
         label=label_article,
         settle=settle,

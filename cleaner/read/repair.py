@@ -174,7 +174,9 @@ _BADNESS_MARKS = (
 # A match of the badness expression (at most 7 characters long in ftfy 6.3) lies within its
 # length, on either side, of any character it holds.
 _BADNESS_REACH = _BADNESS.getwidth()[1]
-_LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029]")
+# NEL (U+0085) is a line break too, unless it ends a UTF-8 sequence read as Latin-1 ("Ã\x85" is
+# the mojibake of "Å"), which ftfy repairs.
+_LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029]|(?<![\x80-\xbf\xc2-\xf4])\x85")
 _ODD_SPACE = regex.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Invisible characters that only break matching and search: zero-width spaces and soft hyphens
 # (hyphenation hints that a reader never sees: "Mit\xadtel\xadal\xadter" is "Mittelalter").
@@ -267,7 +269,7 @@ def repair(text: str, *, from_html: bool = False) -> Repaired:
 
 def _has_line_breaks(text: str) -> bool:
     """Whether `text` has line breaks other than LF (substring tests: faster than a search)."""
-    return "\r" in text or "\u2028" in text or "\u2029" in text
+    return "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text
 
 
 def _flagged_lines(text: str, lines: list[str]) -> list[int]:

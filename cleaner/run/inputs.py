@@ -215,6 +215,9 @@ def _record_item(line: bytes, source: str, default_url: str | None) -> WorkItem:
         return WorkItem(source, error="not UTF-8; JSON Lines must be UTF-8", from_record=True)
     except json.JSONDecodeError as error:
         return WorkItem(source, error=f"not JSON: {error.msg} (column {error.colno})", from_record=True)
+    except RecursionError:
+        message = "not a record: JSON nested too deeply to read; a record is one flat object"
+        return WorkItem(source, error=message, from_record=True)
     return record_item(record, source, default_url)
 
 
