@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from helpers import SAMPLES, assert_schema_valid, interruptible, newsclean_command
 from hostile import HOSTILE, PAGE, Hostile, attributes_html, inline_html, links_html, mojibake_line, write
 
+from cleaner import Cleaner, InputError
 from cleaner.cli import main
 
 ANSWER_WITHIN = 30  # seconds, from the acceptance criteria
@@ -348,21 +349,27 @@ def test_a_timeout_of_1e10_seconds_is_no_limit_in_practice() -> None:
     assert (proc.returncode, stderr_lines(proc)) == (0, [])
 
 
-def test_a_url_that_cannot_be_parsed_is_an_error_naming_the_input() -> None:
-    page = SAMPLES / "seed-layout.txt"
-    proc = newsclean("--url", "http://[::1", page)
-    assert proc.returncode == 1
-    assert stderr_lines(proc) == [
-        f"newsclean: {page}: the URL 'http://[::1' is not a URL (Invalid IPv6 URL); "
-        "give one such as https://example.com/story"
-    ]
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "javascript:alert(1)", "data:text/html,hello", "mailto:desk@example.com"]
+)
+def test_the_command_refuses_a_url_that_is_no_web_page_as_a_usage_error(url: str) -> None:
+    proc = newsclean("--url", url, SAMPLES / "seed-layout.txt")
+    assert proc.returncode == 2
+    assert f"'{url}' is not an http(s) URL with a host" in proc.stderr.decode()
+
+
+def test_in_the_library_a_url_that_cannot_be_parsed_is_an_error_naming_the_input() -> None:
+    with pytest.raises(InputError) as raised:
+        Cleaner().clean("Pier Vote", url="http://[::1", source="page.txt")
+    assert str(raised.value) == (
+        "page.txt: the URL 'http://[::1' is not a URL (Invalid IPv6 URL); give one such as https://example.com/story"
+    )
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,hello", "mailto:desk@example.com"])
-def test_a_url_that_is_no_web_page_gives_no_site(url: str) -> None:
-    proc = newsclean("--url", url, SAMPLES / "seed-layout.txt")
-    assert proc.returncode == 0
-    assert json.loads(proc.stdout)["site"] is None
+def test_in_the_library_a_url_that_is_no_web_page_gives_no_site(url: str) -> None:
+    raw = (SAMPLES / "seed-layout.txt").read_bytes()
+    assert Cleaner().clean(raw, url=url).site is None
 
 
 def test_an_output_file_gets_the_mode_the_umask_allows(tmp_path: Path) -> None:

@@ -47,7 +47,8 @@ def test_the_report_counts_removals_per_reason_and_shows_each_line_with_its_reas
 
 
 def test_the_report_escapes_the_page_text() -> None:
-    article = Cleaner().clean("<script>alert(1)</script> & more\n\nA body line that is long enough.")
+    raw = "<script>alert(1)</script> & more\n\nA body line that is long enough."
+    article = Cleaner().clean(raw, input_format="text")  # auto would read it as HTML
     page = html_report.render([article])
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
 
