@@ -20,3 +20,9 @@ def run() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("newsclean: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
+    finally:
+        # The run is over: a signal while the interpreter shuts down must not turn it into one
+        # killed by the signal (Python resets its own handlers to the default then, but leaves
+        # ignored signals ignored).
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)

@@ -440,7 +440,9 @@ def test_an_interrupt_during_start_up_exits_130_with_one_line(stop: signal.Signa
     if proc.returncode == 0:  # it was done before the signal came
         assert json.loads(stdout)["schema"] == "newsclean/1"
         return
-    assert (proc.returncode, stderr.decode(), stdout) == (130, "newsclean: interrupted\n", b"")
+    assert (proc.returncode, stderr.decode()) == (130, "newsclean: interrupted\n")
+    # Stopped before it wrote, or (on a fast machine) right after: never half a document.
+    assert stdout == b"" or json.loads(stdout)["schema"] == "newsclean/1"
 
 
 # Markup whose cost is in libxml2 calls the watchdog cannot interrupt: under the prescan's
