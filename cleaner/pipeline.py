@@ -23,7 +23,7 @@ from cleaner.label.settle import settle
 from cleaner.label.structure import label_page
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, REGEX_TIMEOUT, Limits, TimeBudget
 from cleaner.matching.matcher import Match, Matched, Matcher, MatcherCache, Positions
-from cleaner.matching.rules import Pack, RuleSet, host_of, load_rules
+from cleaner.matching.rules import Pack, RuleSet, Where, host_of, load_rules
 from cleaner.model import Article, Block, Decision, Document, Label, Relabel
 from cleaner.read.decode import decode
 from cleaner.read.repair import fix_surrogates, repair
@@ -149,8 +149,7 @@ class Cleaner:
             positions = Positions.of(page)
 
             def place(line: Block) -> tuple[str, bool, bool]:
-                head = positions.first_prose is None or line.index < positions.first_prose
-                tail = positions.last_prose is None or line.index > positions.last_prose
+                head, tail = (positions.allows(where, line.index) for where in (Where.HEAD, Where.TAIL))
                 return line.text, head, tail
 
             places = [place(line) for line in lines]
