@@ -9,7 +9,8 @@ Two entry points: `label_page` for a whole page as text (the article must be fou
 2. `structure.page-title` and `structure.title`: the page's `<title>` line, and the headline
    (the block that line repeats, or the headline-like block above the story's first paragraph);
 3. `structure.caption`: a lone credit line pairs with the caption next to it;
-4. `structure.byline-affiliation`: the organisation line under a byline;
+4. `structure.byline` and `structure.byline-affiliation`: a byline no rule knew right under
+   the headline (`cleaner.label.byline`), and the organisation line under a byline;
 5. `structure.title-copy` and `structure.subtitle`: copies of the headline, and the dek
    between the title and the byline, credit or first paragraph;
 6. `structure.repeated`: short lines that occur more than once on the page (a site name);
@@ -115,13 +116,14 @@ def _label(blocks: Sequence[Block], known: Sequence[Known]) -> _Labelled:
     _drop_link_lists(blocks, known, decisions, classes, headline)
     region = _find_region(blocks, decisions, ends, classes, headline)
     title: int | None = None
+    read_off = False  # the title is read off the `<title>` line: no dek stands under that line
     if headline is not None:
         decisions[0] = Decision(Label.BOILERPLATE, "structure.page-title")
         decisions[headline] = Decision(Label.TITLE, "structure.title")
         title = headline
     elif not titled and _titles_full_page(blocks, decisions, region):
         decisions[0] = Decision(Label.TITLE, "structure.page-title", text=headline_part(blocks[0].text))
-        title = 0
+        title, read_off = 0, True
     else:
         title = _find_title(blocks, decisions, region)
         if title is not None:
@@ -132,7 +134,7 @@ def _label(blocks: Sequence[Block], known: Sequence[Known]) -> _Labelled:
     _find_affiliations(blocks, decisions)
     if title is not None:
         _drop_title_copies(blocks, decisions, title)
-        if title != 0 or headline is not None or _lede(blocks, decisions, region) <= PASTED_HEAD_BLOCKS:
+        if not read_off:
             _find_subtitle(blocks, decisions, title)
     _drop_repeated(blocks, decisions)
     _drop_publisher_lines(blocks, decisions)
