@@ -20,7 +20,7 @@ from cleaner.assemble import assemble
 from cleaner.emit import paragraphs_text
 from cleaner.errors import InputError
 from cleaner.label.settle import settle
-from cleaner.label.structure import label_page
+from cleaner.label.structure import label_page, page_stopwords
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, REGEX_TIMEOUT, Limits, TimeBudget
 from cleaner.matching.matcher import Match, Matched, Matcher, MatcherCache, Positions
 from cleaner.matching.rules import Pack, RuleSet, Where, host_of, load_rules
@@ -188,6 +188,9 @@ def _relabeller(matcher: Matcher, matched: Matched, blocks: Sequence[Block]) -> 
     (and was off); a rule that times out here was already reported on the page.
     """
 
+    # The article is in the page's language: a table of names in it must not make it Finnish.
+    stopwords = page_stopwords(blocks, [None if match is None else match.decision for match in matched.found])
+
     def relabel(paragraphs: Sequence[str]) -> tuple[list[Block], list[Decision]]:
         cleared: Set[str] = frozenset()
         if not matched.warnings:
@@ -195,7 +198,7 @@ def _relabeller(matcher: Matcher, matched: Matched, blocks: Sequence[Block]) -> 
                 block.text for block, match in zip(blocks, matched.found, strict=True) if match is None
             }
         again = segment_text(paragraphs_text(paragraphs))
-        return again, label_page(again, matcher.match(again, Positions.of(again), cleared).found)
+        return again, label_page(again, matcher.match(again, Positions.of(again), cleared).found, stopwords)
 
     return relabel
 

@@ -55,3 +55,17 @@ def test_numbers_and_soft_hyphens_do_not_dilute_the_stopwords() -> None:
     words = Stopwords("English", frozenset({"the", "won"}))
     assert words.density("the 6-4 7-6 won") == 1.0
     assert words.density("t\u00adhe") == 1.0
+
+
+def test_a_long_block_in_another_script_is_neutral_not_boilerplate() -> None:
+    verse = "ﺎَﻣ ﻰَﺴَﻋ ْﻥَﺃ َﻥﻮُﻜَﻳ َﻚَﻀْﻴِﻐَﺑ ﺎًﻣْﻮَﻳ ْﺐِﺒْﺣَﺃ َﻚَﺒﻴِﺒَﺣ ﺎًﻧْﻮَﻫ ﺎَﻣ ﻰَﺴَﻋ ْﻥَﺃ"
+    assert ENGLISH.in_other_script(verse)
+    assert classify(verse, ENGLISH) is Role.NEUTRAL
+    names = "Pierce Brosnan, Meryl Streep, Colin Firth, Amanda Seyfried, Stellan Skarsgård, Julie Walters"
+    assert not ENGLISH.in_other_script(names)
+
+
+def test_a_table_of_numbers_does_not_outvote_the_sentences_around_it() -> None:
+    rows = [f"{rank} Harbour Rovers {100 - rank} {rank % 7} {rank % 3}" for rank in range(1, 40)]
+    sentence = "Die Tabelle nach dem letzten Spieltag der Saison, mit allen Punkten und Siegen:"
+    assert detect_stopwords([sentence, *rows]).language == "German"

@@ -170,3 +170,20 @@ def test_a_page_headline_printed_after_the_story_is_titled_on_the_page_title_lin
     assert found["North Pier Will Be Rebuilt | The Harbor Times"] == ("title", "structure.page-title")
     assert found["North Pier Will Be Rebuilt"] == ("boilerplate", "structure.title-copy")
     assert clean(page).body == (LEDE, SECOND)
+
+
+def test_a_list_that_the_story_introduces_is_kept_with_the_story() -> None:
+    intro = (
+        "The league table after the last round of the season, with the points each club won and "
+        "the number of matches it played, looks like this:"
+    )
+    clubs = ["Harbour FC", "Mill Town", "Quay Rovers", "North Pier", "Salt Lane", "Dockside"]
+    rows = [f"{rank} {club} {60 - 3 * rank} 30" for rank, club in enumerate(clubs, start=1)]
+    text = "\n\n".join(
+        ["League table | The Ledger", MENU, "League table", LEDE, intro, "Pos Club Pts Pl", *rows, MENU]
+    )
+    article = clean(text)
+    assert article.body == (LEDE, intro, "Pos Club Pts Pl", *rows)
+    # Cleaned again, the article keeps its table: a table of names does not change its language.
+    again = clean("\n\n".join(article.body))
+    assert again.body == article.body

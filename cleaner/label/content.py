@@ -18,6 +18,8 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
+import regex
+
 from cleaner.label.features import WORD, ends_sentence
 from cleaner.label.region import Role
 
@@ -41,6 +43,19 @@ SAMPLE_WORDS = 400
 SAMPLE_CHARS = 16_000  # holds SAMPLE_WORDS words and more: a block of megabytes is not read whole
 SHORT_SENTENCE_MIN_WORDS = 4
 DENSITY_CHARS = 100_000
+# The script each stoplist's language is written in; the rest of LANGUAGES are Latin.
+SCRIPTS = {
+    "Russian": "Cyrillic", "Ukrainian": "Cyrillic", "Serbian": "Cyrillic", "Bulgarian": "Cyrillic",
+    "Greek": "Greek", "Korean": "Hangul", "Arabic": "Arabic", "Persian": "Arabic", "Hebrew": "Hebrew",
+}  # fmt: skip
+_LETTER = regex.compile(r"\p{L}")
+_SCRIPT_LETTERS = {
+    script: regex.compile(rf"\p{{Script={script}}}")
+    for script in ("Latin", "Cyrillic", "Greek", "Hangul", "Arabic", "Hebrew")
+}
+# A block is in another script than its document when fewer than this share of its letters are
+# in the document's script: a verse quoted in Arabic, a name in Chinese characters.
+OWN_SCRIPT_MIN_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +64,20 @@ class Stopwords:
 
     language: str | None
     words: frozenset[str]
+
+    def in_other_script(self, text: str) -> bool:
+        """Whether most letters of a text are in another script than the stoplist's language,
+        so that its stopwords say nothing about it.
+
+        >>> Stopwords("Indonesian", frozenset({"dan"})).in_other_script("ﺎَﻣ ﻰَﺴَﻋ ْﻥَﺃ")
+        True
+        """
+        if self.language is None:
+            return False
+        sample = text[:SAMPLE_CHARS]
+        letters = len(_LETTER.findall(sample))
+        own = _SCRIPT_LETTERS[SCRIPTS.get(self.language, "Latin")].findall(sample)
+        return letters > 0 and len(own) < OWN_SCRIPT_MIN_SHARE * letters
 
     def density(self, text: str) -> float:
         """The share of a text's words that are stopwords (1.0 when there is no stoplist)."""
@@ -91,11 +120,7 @@ def _languages_of_words() -> dict[str, tuple[int, ...]]:
 
 def detect_stopwords(texts: Sequence[str]) -> Stopwords:
     """The stoplist that covers most words of the longest texts, or none if none fits."""
-    sample: list[str] = []
-    for text in sorted(texts, key=len, reverse=True):
-        sample.extend(_words(text[:SAMPLE_CHARS]))
-        if len(sample) >= SAMPLE_WORDS:
-            break
+    sample = _sample(texts)
     if not sample:
         return Stopwords(None, frozenset())
     hits = [0] * len(LANGUAGES)
@@ -109,6 +134,17 @@ def detect_stopwords(texts: Sequence[str]) -> Stopwords:
     return Stopwords(LANGUAGES[best], _stoplists()[LANGUAGES[best]])
 
 
+def _sample(texts: Sequence[str]) -> list[str]:
+    """The words of the longest texts, up to about SAMPLE_WORDS."""
+    sample: list[str] = []
+    for text in sorted(texts, key=len, reverse=True):
+        # Numbers are no words of a language: a table of scores would outvote its sentences.
+        sample.extend(word for word in _words(text[:SAMPLE_CHARS]) if not word.isdigit())
+        if len(sample) >= SAMPLE_WORDS:
+            break
+    return sample
+
+
 def _words(text: str) -> list[str]:
     """The lower-case words of a text; a soft hyphen does not split a word."""
     words: list[str] = WORD.findall(text.lower().replace("\xad", ""))
@@ -117,7 +153,9 @@ def _words(text: str) -> list[str]:
 
 def classify(text: str, stopwords: Stopwords) -> Role:
     """What a block's text looks like, from its own text (jusText's context-free pass): one of
-    the text roles GOOD, NEAR_GOOD (decided by its neighbours), SHORT (too short to tell) or BAD."""
+    the text roles GOOD, NEAR_GOOD (decided by its neighbours), SHORT (too short to tell) or BAD;
+    NEUTRAL for a long block in another script than the document's, which its stoplist cannot
+    judge: it goes with the text around it."""
     length = len(text)
     if length < LENGTH_LOW:
         if (
@@ -132,4 +170,6 @@ def classify(text: str, stopwords: Stopwords) -> Role:
         return Role.GOOD if length > LENGTH_HIGH else Role.NEAR_GOOD
     if density >= STOPWORDS_LOW:
         return Role.NEAR_GOOD
+    if stopwords.in_other_script(text):
+        return Role.NEUTRAL
     return Role.BAD

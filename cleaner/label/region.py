@@ -24,6 +24,8 @@ BAD_BASE_COST = 10
 BAD_WORDS_CAP = 30
 RULE_COST = 1
 END_COST = 3
+# A list item is short, but the story goes on through it: a small gain carries the run across.
+ITEM_WEIGHT = 2
 # An end marker closes the article when the text before it weighs this share of what follows.
 END_SHARE = 0.3
 
@@ -38,7 +40,8 @@ class Role(StrEnum):
     SHORT = "short"  # too short to tell: a menu item, a list item, a subheading
     BAD = "bad"  # boilerplate text: long but without the words of running text
     RULE = "rule"  # removed by a rule: ads, share buttons, credits
-    NEUTRAL = "neutral"  # title, byline, captions and the like
+    NEUTRAL = "neutral"  # title, byline, captions, a quote in another script, a list item's link
+    ITEM = "item"  # an item of a list that a sentence introduces (`cleaner.label.lists`)
     END = "end"  # an end-of-article marker
 
 
@@ -85,6 +88,8 @@ def weights(roles: Sequence[Role], words: Sequence[int]) -> list[float]:
             result.append(-RULE_COST)
         elif role is Role.END:
             result.append(-END_COST)
+        elif role is Role.ITEM:
+            result.append(ITEM_WEIGHT)
         else:
             result.append(0.0)
     return result

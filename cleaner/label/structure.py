@@ -32,9 +32,10 @@ from dataclasses import dataclass
 import regex
 
 from cleaner.label.byline import byline_names
-from cleaner.label.content import classify, detect_stopwords
+from cleaner.label.content import Stopwords, classify, detect_stopwords
 from cleaner.label.features import ends_sentence, is_prose, word_count
 from cleaner.label.headline import headline_like, headline_part, shown_headline, site_part
+from cleaner.label.lists import introduced_lists
 from cleaner.label.metadata import find_dateline, find_publisher, names_publisher
 from cleaner.label.region import Region, Role, find_region
 from cleaner.matching.matcher import Match
@@ -85,11 +86,16 @@ class _Labelled:
     headline: int | None  # the block that the page's `<title>` line names
 
 
-def label_page(blocks: Sequence[Block], known: Sequence[Known]) -> list[Decision]:
+def label_page(
+    blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords | None = None
+) -> list[Decision]:
     """A decision for every block of a whole page: the passes in order, and then what lies
     outside the article's region goes. A text that is an article already (a copy of one, or
-    newsclean's own text output) keeps every line no rule removes, up to an end marker."""
-    labelled = _label(blocks, known)
+    newsclean's own text output) keeps every line no rule removes, up to an end marker.
+
+    `stopwords` is the language to judge running text by, when it is known from elsewhere (the
+    page an article was cleaned from); by default the page's own text tells it."""
+    labelled = _label(blocks, known, stopwords)
     decisions, title = labelled.decisions, labelled.title
     if _is_article(blocks, known, decisions):
         _keep_whole(blocks, decisions, labelled.region)
@@ -106,14 +112,15 @@ def label_article(blocks: Sequence[Block], known: Sequence[Known]) -> list[Decis
     return _with_body(_label(blocks, known).decisions)
 
 
-def _label(blocks: Sequence[Block], known: Sequence[Known]) -> _Labelled:
+def _label(blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords | None = None) -> _Labelled:
     """What rules (or the segmenter) decided, then the passes that every input takes."""
     decisions: list[Decision | None] = [item.decision if isinstance(item, Match) else item for item in known]
     ends = [isinstance(item, Match) and item.rule.action is Action.END for item in known]
-    classes = _content_classes(blocks, decisions)
+    classes = _content_classes(blocks, decisions, stopwords)
     titled = any(d is not None and d.label is Label.TITLE for d in decisions)  # by the HTML markup
     headline = None if titled else _page_headline(blocks, decisions, classes)
     _drop_link_lists(blocks, known, decisions, classes, headline)
+    _mark_lists(blocks, decisions, classes)
     region = _find_region(blocks, decisions, ends, classes, headline)
     title: int | None = None
     read_off = False  # the title is read off the `<title>` line: no dek stands under that line
@@ -145,6 +152,11 @@ def _with_body(decisions: Sequence[Decision | None]) -> list[Decision]:
     return [decision or Decision(Label.BODY, "structure.body") for decision in decisions]
 
 
+def page_stopwords(blocks: Sequence[Block], decisions: Sequence[Decision | None]) -> Stopwords:
+    """The stoplist of the language that the page's undecided blocks are written in."""
+    return detect_stopwords([b.text for b in blocks if decisions[b.index] is None])
+
+
 def _drop_link_lists(
     blocks: Sequence[Block],
     known: Sequence[Known],
@@ -169,10 +181,24 @@ def _drop_link_lists(
             classes[i] = None
 
 
-def _content_classes(blocks: Sequence[Block], decisions: Sequence[Decision | None]) -> list[Role | None]:
-    """The revised content class of each undecided block (None for decided ones)."""
-    undecided = [b.text for b in blocks if decisions[b.index] is None]
-    stopwords = detect_stopwords(undecided)
+def _mark_lists(
+    blocks: Sequence[Block], decisions: Sequence[Decision | None], classes: list[Role | None]
+) -> None:
+    """The undecided lines of a list that the story introduces are its items (and their links or
+    header rows, neutral): short as they are, the story goes on through them."""
+    for run in introduced_lists([block.text for block in blocks]):
+        for i in range(run.start, run.end + 1):
+            if decisions[i] is None and classes[i] is not Role.GOOD:
+                classes[i] = Role.ITEM if i in run.items else Role.NEUTRAL
+
+
+def _content_classes(
+    blocks: Sequence[Block], decisions: Sequence[Decision | None], stopwords: Stopwords | None
+) -> list[Role | None]:
+    """The revised content class of each undecided block (None for decided ones), judged by the
+    given stoplist or by the one the undecided blocks' own text fits."""
+    if stopwords is None:
+        stopwords = page_stopwords(blocks, decisions)
     return [None if decisions[b.index] is not None else classify(b.text, stopwords) for b in blocks]
 
 

@@ -1,0 +1,112 @@
+"""Lists: the numbered or bulleted runs of lines that a sentence of the article introduces.
+
+A story that says "the offers not to miss:" or "the standings after 36 races:" goes on as a
+list: deal lines with their links, table rows, recipe steps. Each of its lines is short, so on
+its own it looks like a menu; what tells it apart is that it is announced by a line ending in a
+colon and that its items count 1, 2, 3 (or share one bullet). Menus and teaser boxes are not
+numbered from a sentence. This module finds such runs; the region finder counts them as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+# "1)", "1.", "1 -", "#1" or a bare rank ("1 Kyle Busch 5040"), then the item's text.
+_NUMBERED = regex.compile(r"#?(\d{1,3})(?:[.):]|\s[-–—])?\s+\S")
+_BULLETED = regex.compile(r"([•·▪◦●■*–—-])\s*\S")
+MIN_ITEMS = 3
+# Lines allowed between the introducing sentence and the first item (a table's header row),
+# and between two items (an item's link or second line).
+MAX_LEAD = 2
+MAX_GAP = 2
+INTRO_MIN_WORDS = 4  # "Share:" or "Tags:" introduce no list
+
+
+@dataclass(frozen=True, slots=True)
+class ListRun:
+    """A list from its first to its last line (inclusive) and the indexes of its items."""
+
+    start: int
+    end: int
+    items: tuple[int, ...]
+
+
+def introduces_list(text: str) -> bool:
+    """Whether a line announces what follows, as "The offers not to miss:" does.
+
+    >>> introduces_list("Here are the deals worth a look this week:")
+    True
+    >>> introduces_list("Share:")
+    False
+    """
+    return text.rstrip().endswith(":") and len(text.split()) >= INTRO_MIN_WORDS
+
+
+def _marker(text: str) -> tuple[str, int | None] | None:
+    """An item's marker: ("#", its number) for a numbered item, (the bullet, None) for a bulleted
+    one, None for a line that is no item."""
+    numbered = _NUMBERED.match(text)
+    if numbered is not None:
+        return "#", int(numbered.group(1))
+    bulleted = _BULLETED.match(text)
+    if bulleted is not None:
+        return bulleted.group(1), None
+    return None
+
+
+def _follows(marker: tuple[str, int | None], previous: tuple[str, int | None]) -> bool:
+    """Whether an item's marker continues the list: the next number, or the same bullet."""
+    kind, number = marker
+    if kind != previous[0]:
+        return False
+    return number is None or (previous[1] is not None and number == previous[1] + 1)
+
+
+def list_after(texts: Sequence[str], intro: int) -> ListRun | None:
+    """The list that the line `intro` introduces, if one follows it.
+
+    >>> list_after(["The best buys:", "1) A kettle", "link", "2) A lamp", "link", "3) A rug", "link"], 0)
+    ListRun(start=1, end=6, items=(1, 3, 5))
+    """
+    first = next(
+        (i for i in range(intro + 1, min(intro + 2 + MAX_LEAD, len(texts))) if _marker(texts[i])),
+        None,
+    )
+    if first is None:
+        return None
+    marker = _marker(texts[first])
+    assert marker is not None
+    if marker[1] not in (None, 0, 1):
+        return None  # a list counts from its start
+    items = [first]
+    gaps = []
+    i = first + 1
+    while i < len(texts) and i - items[-1] <= MAX_GAP + 1:
+        current = _marker(texts[i])
+        if current is not None and _follows(current, marker):
+            gaps.append(i - items[-1] - 1)
+            items.append(i)
+            marker = current
+        i += 1
+    if len(items) < MIN_ITEMS:
+        return None
+    # Each item followed by its link: the last item has one too.
+    trailing = gaps[0] if len(set(gaps)) == 1 else 0
+    end = min(items[-1] + trailing, len(texts) - 1)
+    return ListRun(intro + 1, end, tuple(items))
+
+
+def introduced_lists(texts: Sequence[str]) -> list[ListRun]:
+    """Every list on a page that a line ending in a colon introduces, in page order."""
+    runs: list[ListRun] = []
+    for i, text in enumerate(texts):
+        if runs and i <= runs[-1].end:
+            continue
+        if introduces_list(text):
+            run = list_after(texts, i)
+            if run is not None:
+                runs.append(run)
+    return runs
