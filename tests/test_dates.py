@@ -20,6 +20,8 @@ from cleaner.label.dates import FoundDate, find_date, parse_date
         ("lunes, 14 de mayo de 2025 a las 10:20", "es", "2025-05-14"),
         ("3 mars 2025 à 14h35", "fr", "2025-03-03"),
         ("22 de outubro de 2010 às 20:13", "pt", "2010-10-22"),
+        ("Posted on Maret 30, 2015 by Admin", "id", "2015-03-30"),
+        ("14 stycznia 2021", "pl", "2021-01-14"),
         ("2025-03-03", None, "2025-03-03"),
     ],
 )

@@ -101,10 +101,34 @@ def test_a_date_below_the_headline_wins_over_one_as_near_above_it() -> None:
 
 def test_dates_of_teasers_and_comments_below_the_story_are_not_its_date() -> None:
     story = [(Label.BODY, LEDE)] * 10
-    blocks, decisions = page(
-        (Label.TITLE, "Bridge closes for repairs"), *story, (Label.DATE, "March 10, 2025")
-    )
+    teasers = [
+        (Label.DATE, "March 10, 2025"),
+        (Label.BOILERPLATE, "Ferry fares rise"),
+        (Label.DATE, "March 9, 2025"),
+    ]
+    blocks, decisions = page((Label.TITLE, "Bridge closes for repairs"), *story, *teasers)
     assert article_date(blocks, decisions, "en") == ArticleDate(None, None)
+
+
+def test_the_one_date_of_a_page_is_its_date_wherever_it_stands() -> None:
+    story = [(Label.BODY, LEDE)] * 10
+    box = [(Label.BOILERPLATE, "Date"), (Label.DATE, "10.03.2025"), (Label.BOILERPLATE, "Author")]
+    blocks, decisions = page((Label.TITLE, "Bridge closes for repairs"), *story, *box)
+    assert article_date(blocks, decisions, "de") == ArticleDate("2025-03-10", "10.03.2025")
+
+
+def test_a_table_of_contents_under_the_headline_does_not_push_the_date_line_away() -> None:
+    contents = [(Label.BODY, f"Question {n} of the guide?") for n in range(1, 7)]
+    prose = f"{LEDE} {LEDE}"  # the first paragraph of prose, where the head of the story ends
+    blocks, decisions = page(
+        (Label.TITLE, "Bridge closes for repairs"),
+        *contents,
+        (Label.DATE, "March 10, 2025"),
+        (Label.BODY, prose),
+        *[(Label.BODY, LEDE)] * 10,
+        (Label.DATE, "March 2, 2025"),  # a teaser's: the page's dates disagree
+    )
+    assert article_date(blocks, decisions, "en").published == "2025-03-10"
 
 
 def test_a_date_inside_a_byline_gives_its_own_words() -> None:

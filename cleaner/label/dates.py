@@ -26,7 +26,7 @@ import regex
 
 # The languages whose month names a date may be written in: the main languages of European
 # news sites. Each one adds its month names to the finder and is tried by the parser.
-DATE_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl", "ru")
+DATE_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl", "ru", "pl", "id", "tr", "sv", "da", "cs")
 EARLIEST_YEAR = 1990  # older "dates" in a news page are history in its text, not its stamp
 # How far before a date its time of day may start ("5:42 PM EDT, Wednesday, "), in characters.
 TIME_BEFORE_REACH = 40

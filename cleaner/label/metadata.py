@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from cleaner.label.dates import find_date
-from cleaner.label.features import ends_sentence
+from cleaner.label.features import ends_sentence, is_prose
 from cleaner.model import Block, Decision, Label
 
 _BYLINE_PREFIX = regex.compile(r"(?i)^(?:by|von|por|par|door|di|de|text|written by)\b\s*:?\s*")
@@ -93,7 +93,25 @@ def article_date(blocks: Sequence[Block], decisions: Sequence[Decision], languag
             wording = strip_date_label(text) if decisions[index].label is Label.DATE else found.text
             return ArticleDate(found.iso, wording)
     labelled = next((i for i in candidates if decisions[i].label is Label.DATE), None)
-    return ArticleDate(None, strip_date_label(blocks[labelled].text) if labelled is not None else None)
+    if labelled is None:
+        return _only_date(blocks, decisions, language)
+    return ArticleDate(None, strip_date_label(blocks[labelled].text))
+
+
+def _only_date(blocks: Sequence[Block], decisions: Sequence[Decision], language: str | None) -> ArticleDate:
+    """With no date line near the headline, the page's date lines, wherever they stand (a
+    "Date" field in a box after the story, a date in the site's header), when they all give the
+    same day: a page that shows several days (a list of other stories) does not say which is
+    the article's."""
+    found = [
+        (index, date)
+        for index, decision in enumerate(decisions)
+        if decision.label is Label.DATE and (date := find_date(blocks[index].text, language)) is not None
+    ]
+    if not found or len({date.iso[:10] for _, date in found}) > 1:
+        return ArticleDate(None, None)
+    index, date = found[0]
+    return ArticleDate(date.iso, strip_date_label(blocks[index].text))
 
 
 def _date_lines(blocks: Sequence[Block], decisions: Sequence[Decision]) -> list[int]:
@@ -104,7 +122,10 @@ def _date_lines(blocks: Sequence[Block], decisions: Sequence[Decision]) -> list[
         anchor = _first(labels, Label.BODY, 0)
     if anchor is None:
         return [i for i, label in enumerate(labels) if label is Label.DATE]
-    lede = _first(labels, Label.BODY, anchor)
+    # The lede is the first paragraph of prose: a table of contents or a list of key points
+    # under the headline can stand between the headline and the date line.
+    body = [i for i in range(anchor, len(blocks)) if labels[i] is Label.BODY]
+    lede = next((i for i in body if is_prose(blocks[i].text)), body[0] if body else None)
     end = (lede if lede is not None else anchor) + DATE_BLOCKS_AFTER_LEDE
     window = range(max(0, anchor - DATE_BLOCKS_BEFORE_TITLE), min(len(blocks), end + 1))
 
