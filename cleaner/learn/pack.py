@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -168,6 +168,7 @@ def write_checked(
     reports: Sequence[Finding],
     command: str,
     rule_paths: Sequence[Path],
+    skip: Set[Path] = frozenset(),
 ) -> Written:
     """The pack's text after the checks of `newsclean rules check` with these `--rules`: the
     examples the whole chain decides otherwise are dropped, a rule without a match or keep
@@ -175,7 +176,7 @@ def write_checked(
     proposals, reports = list(proposals), list(reports)
     for _ in range(len(proposals) + 1):
         text = render(host, pages, proposals, reports, command)
-        problems = _problems(text, rule_paths)
+        problems = _problems(text, rule_paths, skip)
         if not problems:
             return Written(host, text, tuple(proposals), tuple(reports))
         proposals, dropped = _without(proposals, problems)
@@ -183,13 +184,13 @@ def write_checked(
     raise RuntimeError(f"the pack learned for {host} does not pass its own checks")  # not reached
 
 
-def _problems(text: str, rule_paths: Sequence[Path]) -> list[tuple[str, str]]:
+def _problems(text: str, rule_paths: Sequence[Path], skip: Set[Path]) -> list[tuple[str, str]]:
     """(rule id, example text) of each example the pack's chain decides wrongly."""
     with tempfile.TemporaryDirectory(prefix="newsclean-learn-") as folder:
         path = Path(folder) / "learned.toml"
         path.write_text(text, encoding="utf-8")
         try:
-            ruleset = load_rules([*rule_paths, path])
+            ruleset = load_rules([*rule_paths, path], skip=skip)
         except RuleFileError as error:
             return [(problem.rule_id or "", _example_of(problem.message)) for problem in error.problems]
         mine = [case for case in check.cases(ruleset) if case.rule.path == str(path)]

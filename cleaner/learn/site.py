@@ -33,6 +33,11 @@ from cleaner.label.reasons import REASONS, SETTLE_PREFIX
 from cleaner.learn.family import Families, Family
 
 PROSE_WORDS = 8
+# The default support: on 3 pages or more, and on 40% of the site's pages or more (an A/B
+# variant shown to half the visitors still qualifies; a teaser rotating through ten does not).
+MIN_PAGES = 3
+MIN_SHARE = 0.4
+MAX_CHARS = 200
 # Labels of lines that carry the article's own values; their families are never learned.
 PROTECTED_LABELS = frozenset({"title", "subtitle", "byline", "dateline", "date", "caption", "credit", "copyright"})
 ARTICLE_SAMPLE = 400  # article lines kept per site for keep examples (the smallest hashes)
@@ -43,9 +48,9 @@ MATCH_EXAMPLES = 3
 class Settings:
     """How much support a family needs to be learned."""
 
-    min_pages: int = 3
-    min_share: float = 0.4
-    max_chars: int = 200
+    min_pages: int = MIN_PAGES
+    min_share: float = MIN_SHARE
+    max_chars: int = MAX_CHARS
 
     def needed(self, pages: int) -> int:
         """The pages a family must be seen on, of a site with `pages` pages.

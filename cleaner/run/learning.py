@@ -11,15 +11,19 @@ Both passes read the inputs again (files twice; standard input is held in memory
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence, Set
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cleaner.learn.family import Families
-from cleaner.learn.pack import Written, propose, taken_ids, write_checked
+from cleaner.learn.pack import MARKER, Written, propose, taken_ids, write_checked
 from cleaner.learn.site import Settings, SiteCounts
 from cleaner.matching.rules import RuleSet, host_of
+from cleaner.run.inputs import WorkItem
 from cleaner.run.pool import Outcome
+
+
+__all__ = ["Learned", "Written", "count_sites", "learn_sites", "pack_name", "write_packs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,7 @@ def learn_sites(
     ruleset: RuleSet,
     rule_paths: Sequence[Path],
     command: str,
+    skip: Set[Path] = frozenset(),
 ) -> Learned:
     """A checked pack for every host whose pages show recurring furniture, hosts sorted."""
     packs: list[Written] = []
@@ -66,7 +71,7 @@ def learn_sites(
             notes.append(f"{host}: {counts.pages} pages; no line recurs on enough of them to rule")
             if not reports:
                 continue
-        written = write_checked(host, counts.pages, proposals, reports, command, rule_paths)
+        written = write_checked(host, counts.pages, proposals, reports, command, rule_paths, skip)
         if written.rules:
             packs.append(written)
             taken |= {proposal.id for proposal in written.rules}
@@ -93,3 +98,43 @@ def write_packs(packs: Iterable[Written], folder: Path) -> Iterator[Path]:
         path = folder / pack_name(pack.host)
         path.write_text(pack.text, encoding="utf-8")
         yield path
+
+
+def is_learned_pack(path: Path) -> bool:
+    """Whether a file is a pack `newsclean learn` wrote (which it may replace); a missing file
+    is no obstacle either. A hand-written pack is never overwritten."""
+    if not path.exists():
+        return True
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return handle.readline().startswith(MARKER)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def read_url_map(path: Path) -> dict[str, str]:
+    """`--url-of FILE`: one input a line, `PATH URL` (the URL last: a path may hold spaces);
+    blank lines and lines starting with # are skipped. Paths as the inputs are given.
+
+    Raises ValueError naming the line that is not `PATH URL`.
+    """
+    found: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.rsplit(None, 1)
+        if len(parts) != 2 or "://" not in parts[1]:
+            raise ValueError(f"{path}:{number}: expected 'PATH URL', got {line[:80]!r}")
+        found[str(Path(parts[0].strip()))] = parts[1]
+    return found
+
+
+def with_urls(items: Iterable[WorkItem], site: str | None, urls: dict[str, str] | None) -> Iterator[WorkItem]:
+    """The items with the URL that `--site HOST` or `--url-of FILE` gives them."""
+    for item in items:
+        if site is not None:
+            yield replace(item, url=f"https://{site}/")
+        elif urls is not None and str(Path(item.source)) in urls:
+            yield replace(item, url=urls[str(Path(item.source))])
+        else:
+            yield item
