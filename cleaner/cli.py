@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import io
 import math
-import shlex
 import os
+import shlex
 import signal
 import sys
 import tempfile
@@ -29,14 +29,14 @@ import click
 
 from cleaner import emit
 from cleaner.errors import RuleFileError, RuleProblem
+from cleaner.learn.family import Families
+from cleaner.learn.site import MIN_PAGES, MIN_SHARE
+from cleaner.learn.site import Settings as LearnSettings
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, format_size, parse_size
 from cleaner.matching import check, reference
 from cleaner.matching.rules import HOST, RuleSet, load_rules
 from cleaner.pipeline import INPUT_FORMATS, Cleaner
 from cleaner.read.repair import fix_surrogates
-from cleaner.learn.family import Families
-from cleaner.learn.site import MIN_PAGES, MIN_SHARE
-from cleaner.learn.site import Settings as LearnSettings
 from cleaner.run import inputs, learning, pool
 from cleaner.run.progress import Progress
 from cleaner.schema import schema_text
@@ -253,7 +253,7 @@ def clean(
     learned = tempfile.TemporaryDirectory(prefix="newsclean-learned-") if learn_sites else nullcontext(None)
     with learned as folder:
         if folder is not None:
-            cleaner, settings = _learn_first(make_items(), settings, jobs, rule_paths, Path(folder))
+            cleaner, settings = _learn_first(cleaner, make_items(), settings, jobs, rule_paths, Path(folder))
         _clean_batch(
             cleaner,
             make_items(),
@@ -294,6 +294,7 @@ def _item_maker(
 
 
 def _learn_first(
+    cleaner: Cleaner,
     items: Iterator[inputs.WorkItem],
     settings: pool.Settings,
     jobs: int,
@@ -303,7 +304,6 @@ def _learn_first(
     """`--learn-sites`: clean the batch once, learn a pack per site into `folder`, and give
     the cleaner and settings that clean with those packs too."""
     first = replace(settings, output_format="jsonl", explain=False, many=True)
-    cleaner = first.build_cleaner()
     outcomes = _run(cleaner, items, first, jobs, None, batch=True)
     sites = learning.count_sites(outcomes, Families(cleaner.ruleset.vocabularies))
     learned = learning.learn_sites(
@@ -584,7 +584,9 @@ def _replaced_packs(output: Path | None, folder: bool) -> frozenset[Path]:
     if output is None:
         return frozenset()
     candidates = sorted(output.glob("*.toml")) if folder else [output]
-    return frozenset(path.resolve() for path in candidates if path.exists() and learning.is_learned_pack(path))
+    return frozenset(
+        path.resolve() for path in candidates if path.exists() and learning.is_learned_pack(path)
+    )
 
 
 def _learn_command(
@@ -644,7 +646,7 @@ def _write_learned(packs: Sequence[learning.Written], output: Path | None, *, fo
         except OSError as error:
             _report(f"{target}: cannot write: {error.strerror or error}")
             sys.exit(EXIT_USAGE)
-        _report(f"{target}: {len(pack.rules)} rule(s) for {pack.host}; review, then: newsclean rules check --rules {target}")
+        _report(f"{target}: {len(pack.rules)} rule(s) for {pack.host}; review it (docs/learning.md)")
     sys.exit(EXIT_OK)
 
 

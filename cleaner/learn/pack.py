@@ -21,6 +21,7 @@ from pathlib import Path
 import regex
 
 from cleaner.errors import RuleFileError
+from cleaner.label.features import ends_sentence
 from cleaner.learn.family import Families, slug
 from cleaner.learn.site import Finding
 from cleaner.matching import check
@@ -30,6 +31,8 @@ MARKER = "# Learned by `newsclean learn`"
 ID_PREFIX = "learned"
 KEEP_EXAMPLES = 2
 KEEP_MIN_WORDS = 5
+ARRAY_WIDTH = 80
+LOOKALIKE_CHARS = 4  # words this long make a lookalike ("Harbor", "Ledger"); "the" does not
 _WORD = regex.compile(r"\w+")
 
 
@@ -75,7 +78,9 @@ def propose(
             continue
         rule_id = _free_id(f"{ID_PREFIX}.{host_slug(host)}.{slug(finding.family)}", used)
         used.add(rule_id)
-        keep = _keep_examples(finding, [line for line in article if families.family_of(line).key != finding.family.key])
+        keep = _keep_examples(
+            finding, [line for line in article if families.family_of(line).key != finding.family.key]
+        )
         proposals.append(Proposal(rule_id, finding, finding.examples, keep))
     return proposals, reports
 
@@ -91,17 +96,26 @@ def _free_id(base: str, used: set[str]) -> str:
 def _keep_examples(finding: Finding, article: Sequence[str]) -> tuple[str, ...]:
     """Article lines that the rule must leave alone: those sharing most words with its lines
     first (the lookalikes a reviewer worries about), then the shortest, then by text."""
-    words = {word.lower() for text in finding.examples for word in _WORD.findall(text)}
-    candidates = [line for line in article if len(line.split()) >= KEEP_MIN_WORDS]
+    words = {
+        word.lower()
+        for text in finding.examples
+        for word in _WORD.findall(text)
+        if len(word) >= LOOKALIKE_CHARS
+    }
+    # Sentences first: the article text a reviewer recognises as such.
+    candidates = [line for line in article if len(line.split()) >= KEEP_MIN_WORDS and ends_sentence(line)]
+    candidates = candidates or [line for line in article if len(line.split()) >= KEEP_MIN_WORDS]
 
     def order(line: str) -> tuple[int, int, str]:
-        shared = len(words & {word.lower() for word in _WORD.findall(line)})
+        shared = len(words & {word.lower() for word in _WORD.findall(line) if len(word) >= LOOKALIKE_CHARS})
         return (-shared, len(line), line)
 
     return tuple(sorted(candidates, key=order)[:KEEP_EXAMPLES])
 
 
-def render(host: str, pages: int, proposals: Sequence[Proposal], reports: Sequence[Finding], command: str) -> str:
+def render(
+    host: str, pages: int, proposals: Sequence[Proposal], reports: Sequence[Finding], command: str
+) -> str:
     """The TOML text of a learned pack."""
     lines = [
         f"{MARKER} from {pages} pages of {host}.",
@@ -113,7 +127,8 @@ def render(host: str, pages: int, proposals: Sequence[Proposal], reports: Sequen
         lines.append("#")
         lines.append("# Recurring lines not ruled (decide yourself):")
         for finding in reports:
-            lines.append(f"#   {_short(finding.examples[0])} — {finding.pages} of {finding.of_pages} pages; {finding.why_not}")
+            seen = f"{finding.pages} of {finding.of_pages} pages"
+            lines.append(f"#   {_short(finding.examples[0])}: {seen}; {finding.why_not}")
     lines += [
         "",
         "[pack]",
@@ -130,14 +145,14 @@ def render(host: str, pages: int, proposals: Sequence[Proposal], reports: Sequen
             f"pattern = {_pattern(finding.family.pattern)}",
             f"why = {_string(_why(finding, host))}",
             f"max_chars = {_max_chars(finding.longest)}",
-            f"examples.match = [{', '.join(_string(text) for text in proposal.match)}]",
-            f"examples.keep = [{', '.join(_string(text) for text in proposal.keep)}]",
+            f"examples.match = {_array(proposal.match)}",
+            f"examples.keep = {_array(proposal.keep)}",
         ]
     return "\n".join(lines) + "\n"
 
 
 def _why(finding: Finding, host: str) -> str:
-    return f"Learned: seen on {finding.pages} of {finding.of_pages} pages of {host}, outside their articles' prose."
+    return f"Learned: on {finding.pages} of {finding.of_pages} pages of {host}, and never as article prose."
 
 
 def _max_chars(longest: int) -> int:
@@ -147,6 +162,14 @@ def _max_chars(longest: int) -> int:
 
 def _short(text: str, limit: int = 70) -> str:
     return json.dumps(text if len(text) <= limit else text[: limit - 1] + "…", ensure_ascii=False)
+
+
+def _array(texts: Sequence[str]) -> str:
+    """A TOML array of strings, one a line when they do not fit on one."""
+    one_line = "[" + ", ".join(_string(text) for text in texts) + "]"
+    if len(one_line) <= ARRAY_WIDTH:
+        return one_line
+    return "[\n" + "".join(f"    {_string(text)},\n" for text in texts) + "]"
 
 
 def _string(text: str) -> str:
@@ -174,14 +197,18 @@ def write_checked(
     examples the whole chain decides otherwise are dropped, a rule without a match or keep
     example left goes to the reports, until the pack passes."""
     proposals, reports = list(proposals), list(reports)
-    for _ in range(len(proposals) + 1):
+    while proposals:
         text = render(host, pages, proposals, reports, command)
         problems = _problems(text, rule_paths, skip)
         if not problems:
             return Written(host, text, tuple(proposals), tuple(reports))
+        ids = {proposal.id for proposal in proposals}
+        if any(rule_id not in ids for rule_id, _ in problems):  # the pack itself: give it up
+            why = "the learned pack does not load: " + "; ".join(sorted({text for _, text in problems}))
+            return Written(host, "", (), (*reports, *(replace(p.finding, why_not=why) for p in proposals)))
         proposals, dropped = _without(proposals, problems)
         reports += dropped
-    raise RuntimeError(f"the pack learned for {host} does not pass its own checks")  # not reached
+    return Written(host, render(host, pages, proposals, reports, command), (), tuple(reports))
 
 
 def _problems(text: str, rule_paths: Sequence[Path], skip: Set[Path]) -> list[tuple[str, str]]:
@@ -192,7 +219,10 @@ def _problems(text: str, rule_paths: Sequence[Path], skip: Set[Path]) -> list[tu
         try:
             ruleset = load_rules([*rule_paths, path], skip=skip)
         except RuleFileError as error:
-            return [(problem.rule_id or "", _example_of(problem.message)) for problem in error.problems]
+            return [
+                (problem.rule_id or "", _example_of(problem.message) or problem.message)
+                for problem in error.problems
+            ]
         mine = [case for case in check.cases(ruleset) if case.rule.path == str(path)]
         chains = check.Chains(ruleset)
         return [(case.rule.id, case.text) for case in mine if check.case_problem(case, chains) is not None]
@@ -204,21 +234,28 @@ def _example_of(message: str) -> str:
     return found.group(2) if found else ""
 
 
-def _without(proposals: list[Proposal], problems: list[tuple[str, str]]) -> tuple[list[Proposal], list[Finding]]:
+def _without(
+    proposals: list[Proposal], problems: list[tuple[str, str]]
+) -> tuple[list[Proposal], list[Finding]]:
     """The proposals without the failing examples; those left without examples, as reports."""
     kept: list[Proposal] = []
     dropped: list[Finding] = []
     for proposal in proposals:
         bad = {text for rule_id, text in problems if rule_id == proposal.id}
-        if not bad and not any(rule_id == proposal.id for rule_id, _ in problems):
+        if not bad:
             kept.append(proposal)
             continue
         match = tuple(text for text in proposal.match if text not in bad)
         keep = tuple(text for text in proposal.keep if text not in bad)
-        if match and keep and bad:
+        # Each round drops an example or the rule, so the checks end.
+        if match and keep and (match, keep) != (proposal.match, proposal.keep):
             kept.append(replace(proposal, match=match, keep=keep))
         else:
-            dropped.append(replace(proposal.finding, why_not="its examples fail the rule check (another rule decides them)"))
+            dropped.append(
+                replace(
+                    proposal.finding, why_not="its examples fail the rule check (another rule decides them)"
+                )
+            )
     return kept, dropped
 
 

@@ -39,7 +39,9 @@ MIN_PAGES = 3
 MIN_SHARE = 0.4
 MAX_CHARS = 200
 # Labels of lines that carry the article's own values; their families are never learned.
-PROTECTED_LABELS = frozenset({"title", "subtitle", "byline", "dateline", "date", "caption", "credit", "copyright"})
+PROTECTED_LABELS = frozenset(
+    {"title", "subtitle", "byline", "dateline", "date", "caption", "credit", "copyright"}
+)
 ARTICLE_SAMPLE = 400  # article lines kept per site for keep examples (the smallest hashes)
 MATCH_EXAMPLES = 3
 
@@ -129,7 +131,9 @@ class SiteCounts:
             examples = tuple(text for text, _ in sorted(counts.texts.items(), key=lambda kv: (-kv[1], kv[0])))
             longest = max(len(text) for text in counts.texts)
             why_not = _why_not(counts, key in self.protected, longest, settings)
-            found.append(Finding(counts.family, counts.pages, self.pages, examples[:MATCH_EXAMPLES], longest, why_not))
+            found.append(
+                Finding(counts.family, counts.pages, self.pages, examples[:MATCH_EXAMPLES], longest, why_not)
+            )
         return found
 
     def article_lines(self) -> list[str]:

@@ -163,7 +163,9 @@ class RuleSet:
         learned one: all their rules), or, with no URL, the first whose signature is in text."""
         if url:
             host = host_of(url)
-            found = [pack for pack in self.sites if any(host == h or host.endswith("." + h) for h in pack.hosts)]
+            found = [
+                pack for pack in self.sites if any(host == h or host.endswith("." + h) for h in pack.hosts)
+            ]
             return _merged(found) if len(found) > 1 else (found[0] if found else None)
         for pack in self.sites:
             if any(signature in text for signature in pack.signatures):

@@ -18,10 +18,9 @@ from pathlib import Path
 from cleaner.learn.family import Families
 from cleaner.learn.pack import MARKER, Written, propose, taken_ids, write_checked
 from cleaner.learn.site import Settings, SiteCounts
-from cleaner.matching.rules import RuleSet, host_of
-from cleaner.run.inputs import WorkItem
+from cleaner.matching.rules import HOST, RuleSet, host_of
+from cleaner.run.inputs import WorkItem, is_http_url
 from cleaner.run.pool import Outcome
-
 
 __all__ = ["Learned", "Written", "count_sites", "learn_sites", "pack_name", "write_packs"]
 
@@ -42,10 +41,23 @@ def count_sites(outcomes: Iterable[Outcome], families: Families) -> dict[str, Si
         if outcome.failed or not outcome.output.strip():
             continue
         record = json.loads(outcome.output)
-        host = host_of(record["url"]) if record.get("url") else ""
+        host = site_host(record.get("url"))
         if host:
             sites.setdefault(host, SiteCounts(host, families)).add(record)
     return sites
+
+
+def site_host(url: str | None) -> str:
+    """The host a page is learned under: that of an http(s) URL, if a site pack can name it;
+    "" for a page without one (`hard::page.html`, `file:`, an IP address).
+
+    >>> site_host("https://www.ledger.example/a"), site_host("hard::x.html"), site_host(None)
+    ('ledger.example', '', '')
+    """
+    if not url or not is_http_url(url):
+        return ""
+    host = host_of(url)
+    return host if HOST.match(host) else ""
 
 
 def learn_sites(
