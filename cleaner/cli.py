@@ -548,11 +548,7 @@ def learn(
         raise click.BadParameter(str(error), param_hint="--url-of") from None
     folder = output is not None and output.is_dir()
     skip = _replaced_packs(output, folder)
-    try:
-        ruleset = load_rules(rule_paths, skip=skip)
-    except RuleFileError:
-        _load_rules_or_exit(rule_paths)  # reports the problems and exits
-        raise
+    ruleset = _load_rules_or_exit(rule_paths, skip)
     cleaner = Cleaner(ruleset)
     arguments = [Path(name) for name in files]
     records = input_format == "jsonl"
@@ -563,11 +559,9 @@ def learn(
     make_items = _item_maker(paths, records, input_format, None, DEFAULT_MAX_BYTES, replay=False)
     items = learning.with_urls(make_items(), site, urls)
     first = pool.Settings(output_format="jsonl", many=True, max_bytes=DEFAULT_MAX_BYTES)
-    outcomes = list(pool.run_here(cleaner, items, first))
-    for outcome in outcomes:
-        for line in outcome.reports:
-            _report(line)
-    sites = learning.count_sites(outcomes, Families(ruleset.vocabularies))
+    sites = learning.count_sites(
+        _reported(pool.run_here(cleaner, items, first)), Families(ruleset.vocabularies)
+    )
     settings = LearnSettings(min_pages=min_pages, min_share=min_share)
     command = _learn_command(files, input_format, site, url_file, rule_paths, output, min_pages, min_share)
     learned = learning.learn_sites(sites, settings, ruleset, rule_paths, command, skip)
@@ -576,6 +570,14 @@ def learn(
     if not sites:
         _report("no page has a URL: give --site HOST, --url-of FILE, or JSON Lines with urls")
     _write_learned(learned.packs, output, folder=folder)
+
+
+def _reported(outcomes: Iterator[pool.Outcome]) -> Iterator[pool.Outcome]:
+    """The outcomes, their problems reported on stderr as they come."""
+    for outcome in outcomes:
+        for line in outcome.reports:
+            _report(line)
+        yield outcome
 
 
 def _replaced_packs(output: Path | None, folder: bool) -> frozenset[Path]:
@@ -793,9 +795,9 @@ def schema() -> None:
     click.echo(schema_text(), nl=False)
 
 
-def _load_rules_or_exit(rule_paths: tuple[Path, ...]) -> RuleSet:
+def _load_rules_or_exit(rule_paths: tuple[Path, ...], skip: frozenset[Path] = frozenset()) -> RuleSet:
     try:
-        return load_rules(rule_paths)
+        return load_rules(rule_paths, skip=skip)
     except RuleFileError as error:
         for problem in error.problems:
             _report(str(_with_hint(problem, rule_paths)))
