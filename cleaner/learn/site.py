@@ -155,8 +155,10 @@ def _why_not(counts: _Counts, protected: bool, longest: int, settings: Settings)
 def is_prose_line(text: str) -> bool:
     """A sentence of some length: what a learned rule must never take out of an article.
 
-    >>> is_prose_line("Ledger Plus members read this first"), is_prose_line("He said it would rain for most of the week.")
-    (False, True)
+    >>> is_prose_line("Ledger Plus members read this first")
+    False
+    >>> is_prose_line("He said it would rain for most of the week.")
+    True
     """
     return ends_sentence(text) and word_count(text) >= PROSE_WORDS
 
