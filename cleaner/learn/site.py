@@ -12,7 +12,9 @@ counted once per page in its family (`cleaner.learn.family`). A family seen on a
 - a report, not a rule, when a page kept one of its lines as article text and that line is
   prose (a sentence of `PROSE_WORDS` words or more): a standard disclaimer or a sponsor's note
   inside stories is the article's business, and a person decides;
-- a report when its lines are longer than `max_chars` or hold no word (bare numbers, dates).
+- nothing when its lines hold no word (bare numbers, dates: "12", "March 3, 2025").
+
+Lines longer than `MAX_CHARS` are not counted at all.
 
 Counting keeps no page: a page adds its families to the site's counts and a bounded,
 order-free sample of its article lines (for the rules' `keep` examples), so the result is the
@@ -52,7 +54,6 @@ class Settings:
 
     min_pages: int = MIN_PAGES
     min_share: float = MIN_SHARE
-    max_chars: int = MAX_CHARS
 
     def needed(self, pages: int) -> int:
         """The pages a family must be seen on, of a site with `pages` pages.
@@ -96,21 +97,26 @@ class SiteCounts:
     protected: set[str] = field(default_factory=set)
     article: dict[str, tuple[str, str]] = field(default_factory=dict)  # hash → (line, family key)
 
-    def add(self, record: Mapping[str, Any]) -> None:
-        """Count one cleaned page (an `Article.to_dict()` record)."""
+    def add(self, record: Mapping[str, Any], max_chars: int = MAX_CHARS) -> None:
+        """Count one cleaned page (an `Article.to_dict()` record). Lines longer than
+        `max_chars` are not counted: no rule is learned for them, and memory stays with the
+        short lines."""
         self.pages += 1
-        seen: dict[str, tuple[str, bool]] = {}
+        seen: set[str] = set()
+        kept_prose: set[str] = set()
         for text, kept in _candidates(record):
+            if len(text) > max_chars:
+                continue
             family = self.families.family_of(text)
-            previous = seen.get(family.key)
-            seen[family.key] = (text, kept or (previous is not None and previous[1]))
+            seen.add(family.key)
             self.counts.setdefault(family.key, _Counts(family)).texts[text] += 1
             if kept:
                 self._sample(text, family.key)
-        for key, (text, kept) in seen.items():
-            counts = self.counts[key]
-            counts.pages += 1
-            counts.kept_prose += kept and is_prose_line(text)
+                if is_prose_line(text):
+                    kept_prose.add(family.key)
+        for key in seen:
+            self.counts[key].pages += 1
+            self.counts[key].kept_prose += key in kept_prose
         self.protected.update(self.families.family_of(text).key for text in _protected(record))
 
     def _sample(self, text: str, key: str) -> None:
@@ -130,7 +136,7 @@ class SiteCounts:
                 continue
             examples = tuple(text for text, _ in sorted(counts.texts.items(), key=lambda kv: (-kv[1], kv[0])))
             longest = max(len(text) for text in counts.texts)
-            why_not = _why_not(counts, key in self.protected, longest, settings)
+            why_not = _why_not(counts, protected=key in self.protected)
             found.append(
                 Finding(counts.family, counts.pages, self.pages, examples[:MATCH_EXAMPLES], longest, why_not)
             )
@@ -142,13 +148,12 @@ class SiteCounts:
         return sorted({text for text, key in self.article.values() if self.counts[key].pages == 1})
 
 
-def _why_not(counts: _Counts, protected: bool, longest: int, settings: Settings) -> str | None:
+def _why_not(counts: _Counts, *, protected: bool) -> str | None:
+    """Why a recurring family is reported instead of ruled, or None."""
     if protected:
         return "a page shows it as its headline, dek, byline, date, caption or credit"
     if counts.kept_prose:
         return f"prose inside the article on {counts.kept_prose} page(s)"
-    if longest > settings.max_chars:
-        return f"longer than {settings.max_chars} characters"
     return None
 
 
@@ -191,7 +196,8 @@ def _protected(record: Mapping[str, Any]) -> Iterable[str]:
 
 
 def learn(host: str, records: Iterable[Mapping[str, Any]], families: Families | None = None) -> SiteCounts:
-    """The counts of one site's cleaned pages."""
+    """The counts of one site's cleaned pages (the library's way in; the CLI counts a batch
+    with `cleaner.run.learning.count_sites`)."""
     counts = SiteCounts(host, families or Families.default())
     for record in records:
         counts.add(record)
