@@ -74,7 +74,7 @@ def test_learning_counts_each_line_once_per_page_in_any_order(cleaner: Cleaner) 
     for record in reversed(records):
         backward.add(record)
     assert forward.findings(Settings()) == backward.findings(Settings())
-    assert forward.article_lines() == backward.article_lines()
+    assert forward.article_lines(Settings()) == backward.article_lines(Settings())
 
 
 # newsclean learn
@@ -273,3 +273,15 @@ def test_a_hand_written_and_a_learned_pack_for_one_site_both_apply(
     ids = {rule.id for rule in site.rules}
     assert "ledger.quay-notice" in ids
     assert "learned.ledger-example.views" in ids
+
+
+def test_a_rule_without_article_lines_to_show_keeps_a_sentence_quoting_its_line(cleaner: Cleaner) -> None:
+    from cleaner.learn.pack import propose
+
+    counts = SiteCounts(HOST, Families.default())
+    for page in site_pages(6):
+        counts.add(cleaner.clean(page.text, url=page.url).to_dict())
+    proposals, _ = propose(HOST, counts.findings(Settings()), [], set(), counts.families)
+    assert proposals
+    for proposal in proposals:
+        assert proposal.keep == (f"The notice read “{proposal.match[0]}” for a week, she said.",)

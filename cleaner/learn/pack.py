@@ -110,7 +110,10 @@ def _keep_examples(finding: Finding, article: Sequence[str]) -> tuple[str, ...]:
         shared = len(words & {word.lower() for word in _WORD.findall(line) if len(word) >= LOOKALIKE_CHARS})
         return (-shared, len(line), line)
 
-    return tuple(sorted(candidates, key=order)[:KEEP_EXAMPLES])
+    chosen = tuple(sorted(candidates, key=order)[:KEEP_EXAMPLES])
+    # No article line to show (a site whose pages hold little text): a sentence quoting the
+    # line still shows that the rule takes whole lines only.
+    return chosen or (f"The notice read “{finding.examples[0]}” for a week, she said.",)
 
 
 def render(

@@ -142,10 +142,11 @@ class SiteCounts:
             )
         return found
 
-    def article_lines(self) -> list[str]:
-        """The sampled article lines that occur on one page only (a line kept on several pages
+    def article_lines(self, settings: Settings) -> list[str]:
+        """The sampled article lines that do not recur by `settings` (a line kept on many pages
         may be furniture the article region took in), sorted: the source of keep examples."""
-        return sorted({text for text, key in self.article.values() if self.counts[key].pages == 1})
+        needed = settings.needed(self.pages)
+        return sorted({text for text, key in self.article.values() if self.counts[key].pages < needed})
 
 
 def _why_not(counts: _Counts, *, protected: bool) -> str | None:

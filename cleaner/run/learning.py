@@ -78,7 +78,7 @@ def learn_sites(
             notes.append(f"{host}: {counts.pages} page(s); learning needs {settings.min_pages} or more")
             continue
         findings = counts.findings(settings)
-        proposals, reports = propose(host, findings, counts.article_lines(), taken, counts.families)
+        proposals, reports = propose(host, findings, counts.article_lines(settings), taken, counts.families)
         if not proposals:
             notes.append(f"{host}: {counts.pages} pages; no line recurs on enough of them to rule")
             if not reports:
