@@ -12,13 +12,15 @@ line on stderr naming the input; no traceback reaches the user.
 
 from __future__ import annotations
 
+import io
 import math
 import os
+import shlex
 import signal
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import IO
@@ -27,12 +29,15 @@ import click
 
 from cleaner import emit
 from cleaner.errors import RuleFileError, RuleProblem
+from cleaner.learn.family import Families
+from cleaner.learn.site import MIN_PAGES, MIN_SHARE
+from cleaner.learn.site import Settings as LearnSettings
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, format_size, parse_size
 from cleaner.matching import check, reference
-from cleaner.matching.rules import RuleSet, load_rules
+from cleaner.matching.rules import HOST, RuleSet, load_rules
 from cleaner.pipeline import INPUT_FORMATS, Cleaner
 from cleaner.read.repair import fix_surrogates
-from cleaner.run import inputs, pool
+from cleaner.run import inputs, learning, pool
 from cleaner.run.progress import Progress
 from cleaner.schema import schema_text
 
@@ -194,6 +199,11 @@ def _url(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
     default=None,
     help="Clean on this Dask cluster; needs newsclean[dask].",
 )
+@click.option(
+    "--learn-sites",
+    is_flag=True,
+    help="Learn each site's recurring lines from the batch first (pages with URLs), then clean with them.",
+)
 def clean(
     files: tuple[str, ...],
     input_format: str,
@@ -210,9 +220,12 @@ def clean(
     jobs: int,
     progress: bool | None,
     dask_scheduler: str | None,
+    learn_sites: bool,
 ) -> None:
     """Clean FILE…, the files of DIR…, or standard input (also '-') into JSON."""
     _check_usage(files, output_format, explain, output, output_dir, input_format)
+    if learn_sites and dask_scheduler is not None:
+        raise click.UsageError("--learn-sites reads the batch twice here; leave out --dask-scheduler")
     ruleset = _checked_rules(rule_paths, strict=strict_rules)
     cleaner = Cleaner(ruleset, max_bytes=max_bytes, timeout=timeout or None)
     arguments = [Path(name) for name in files] or [Path("-")]
@@ -236,11 +249,90 @@ def clean(
         many=batch and output_dir is None,
     )
     paths = [source.path for source in sources]
-    items = (
-        inputs.jsonl_items(paths, url, max_bytes)
-        if records
-        else inputs.file_items(paths, input_format, url, max_bytes)  # type: ignore[arg-type]
+    make_items = _item_maker(paths, records, input_format, url, max_bytes, replay=learn_sites)
+    learned = tempfile.TemporaryDirectory(prefix="newsclean-learned-") if learn_sites else nullcontext(None)
+    with learned as folder:
+        if folder is not None:
+            cleaner, settings = _learn_first(cleaner, make_items(), settings, jobs, rule_paths, Path(folder))
+        _clean_batch(
+            cleaner,
+            make_items(),
+            settings,
+            sources,
+            output,
+            output_dir,
+            jobs,
+            dask_scheduler,
+            progress,
+            batch=batch,
+            records=records,
+            chosen=chosen,
+            explain=explain,
+        )
+
+
+def _item_maker(
+    paths: Sequence[Path],
+    records: bool,
+    input_format: str,
+    url: str | None,
+    max_bytes: int | None,
+    *,
+    replay: bool,
+) -> Callable[[], Iterator[inputs.WorkItem]]:
+    """What makes the batch's items, lazily; with `replay`, as often as asked (files are read
+    again, standard input is held in memory: the learning pass and the cleaning pass)."""
+    copy = sys.stdin.buffer.read() if replay and Path("-") in paths else None
+
+    def make() -> Iterator[inputs.WorkItem]:
+        stdin = io.BytesIO(copy) if copy is not None else None
+        if records:
+            return inputs.jsonl_items(paths, url, max_bytes, stdin)
+        return inputs.file_items(paths, input_format, url, max_bytes, stdin)  # type: ignore[arg-type]
+
+    return make
+
+
+def _learn_first(
+    cleaner: Cleaner,
+    items: Iterator[inputs.WorkItem],
+    settings: pool.Settings,
+    jobs: int,
+    rule_paths: tuple[Path, ...],
+    folder: Path,
+) -> tuple[Cleaner, pool.Settings]:
+    """`--learn-sites`: clean the batch once, learn a pack per site into `folder`, and give
+    the cleaner and settings that clean with those packs too."""
+    first = replace(settings, output_format="jsonl", explain=False, many=True)
+    outcomes = _run(cleaner, items, first, jobs, None, batch=True)
+    sites = learning.count_sites(outcomes, Families(cleaner.ruleset.vocabularies))
+    learned = learning.learn_sites(
+        sites, LearnSettings(), cleaner.ruleset, rule_paths, "newsclean --learn-sites (this batch)"
     )
+    for pack in learned.packs:
+        _report(f"{pack.host}: learned {len(pack.rules)} rule(s) from {sites[pack.host].pages} pages")
+    list(learning.write_packs(learned.packs, folder))
+    second = replace(settings, rule_paths=(*settings.rule_paths, str(folder)))
+    return second.build_cleaner(), second
+
+
+def _clean_batch(
+    cleaner: Cleaner,
+    items: Iterator[inputs.WorkItem],
+    settings: pool.Settings,
+    sources: Sequence[inputs.Source],
+    output: Path | None,
+    output_dir: Path | None,
+    jobs: int,
+    dask_scheduler: str | None,
+    progress: bool | None,
+    *,
+    batch: bool,
+    records: bool,
+    chosen: str,
+    explain: bool,
+) -> None:
+    """Clean the batch and write it; exit with the batch's code."""
     counter = Progress(
         sys.stderr,
         enabled=progress if progress is not None else sys.stderr.isatty() and batch,
@@ -383,6 +475,181 @@ def _write_each(outcomes: Iterator[pool.Outcome], targets: Sequence[Path], count
         counter.advance(failed=outcome.failed)
     counter.close()
     return failed
+
+
+def _host(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not HOST.match(value.lower()):
+        raise click.BadParameter(f"{value!r} is not a host name such as example.com")
+    return value.lower().removeprefix("www.") if value is not None else None
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True))
+@click.option(
+    "--input-format",
+    type=click.Choice((*INPUT_FORMATS, "jsonl")),
+    metavar="FORMAT",
+    default="auto",
+    help="auto (default), text, html, or jsonl: lines {id, url, text | html}.",
+)
+@click.option("--site", callback=_host, metavar="HOST", help="Every page is of this site.")
+@click.option(
+    "--url-of",
+    "url_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    metavar="FILE",
+    help="The URL of each input: lines 'PATH URL'.",
+)
+@rules_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The pack to write (HOST.toml), or a folder for one pack per site; default: stdout.",
+)
+@click.option("--glob", "patterns", multiple=True, metavar="PATTERN", help="Files taken from a folder.")
+@click.option(
+    "--min-pages",
+    type=click.IntRange(min=2),
+    default=MIN_PAGES,
+    show_default=True,
+    help="A line must be on at least this many pages.",
+)
+@click.option(
+    "--min-share",
+    type=click.FloatRange(min=0.0, max=1.0),
+    default=MIN_SHARE,
+    show_default=True,
+    help="…and on at least this share of the site's pages.",
+)
+def learn(
+    files: tuple[str, ...],
+    input_format: str,
+    site: str | None,
+    url_file: Path | None,
+    rule_paths: tuple[Path, ...],
+    output: Path | None,
+    patterns: tuple[str, ...],
+    min_pages: int,
+    min_share: float,
+) -> None:
+    """Learn the lines that recur on a site's pages and write them as a site pack to review.
+
+    Each page is cleaned first; lines a rule already removes, and the headline, byline, date
+    and captions, are left alone; a recurring line that a page keeps as prose is reported, not
+    ruled. The pack passes `newsclean rules check`. See docs/learning.md.
+    """
+    if site is not None and url_file is not None:
+        raise click.UsageError("give --site HOST or --url-of FILE, not both")
+    try:
+        urls = learning.read_url_map(url_file) if url_file is not None else None
+    except (ValueError, OSError, UnicodeDecodeError) as error:
+        raise click.BadParameter(str(error), param_hint="--url-of") from None
+    folder = output is not None and output.is_dir()
+    skip = _replaced_packs(output, folder)
+    ruleset = _load_rules_or_exit(rule_paths, skip)
+    cleaner = Cleaner(ruleset)
+    arguments = [Path(name) for name in files]
+    records = input_format == "jsonl"
+    sources = [inputs.Source(path, Path(path.name)) for path in arguments]
+    if not records:
+        sources = inputs.expand(arguments, patterns or inputs.DEFAULT_GLOBS)
+    paths = [source.path for source in sources]
+    make_items = _item_maker(paths, records, input_format, None, DEFAULT_MAX_BYTES, replay=False)
+    items = learning.with_urls(make_items(), site, urls)
+    first = pool.Settings(output_format="jsonl", many=True, max_bytes=DEFAULT_MAX_BYTES)
+    sites = learning.count_sites(
+        _reported(pool.run_here(cleaner, items, first)), Families(ruleset.vocabularies)
+    )
+    settings = LearnSettings(min_pages=min_pages, min_share=min_share)
+    command = _learn_command(files, input_format, site, url_file, rule_paths, output, min_pages, min_share)
+    learned = learning.learn_sites(sites, settings, ruleset, rule_paths, command, skip)
+    for note in learned.notes:
+        _report(note)
+    if not sites:
+        _report("no page has a URL: give --site HOST, --url-of FILE, or JSON Lines with urls")
+    _write_learned(learned.packs, output, folder=folder)
+
+
+def _reported(outcomes: Iterator[pool.Outcome]) -> Iterator[pool.Outcome]:
+    """The outcomes, their problems reported on stderr as they come."""
+    for outcome in outcomes:
+        for line in outcome.reports:
+            _report(line)
+        yield outcome
+
+
+def _replaced_packs(output: Path | None, folder: bool) -> frozenset[Path]:
+    """The learned packs that this run may replace: learning leaves them out, or their rules
+    would hide the lines they rule."""
+    if output is None:
+        return frozenset()
+    candidates = sorted(output.glob("*.toml")) if folder else [output]
+    return frozenset(
+        path.resolve() for path in candidates if path.exists() and learning.is_learned_pack(path)
+    )
+
+
+def _learn_command(
+    files: Sequence[str],
+    input_format: str,
+    site: str | None,
+    url_file: Path | None,
+    rule_paths: Sequence[Path],
+    output: Path | None,
+    min_pages: int,
+    min_share: float,
+) -> str:
+    """The command as a pack's provenance, inputs sorted (their order changes nothing)."""
+    words = ["newsclean", "learn"]
+    if input_format != "auto":
+        words += ["--input-format", input_format]
+    if site:
+        words += ["--site", site]
+    if url_file:
+        words += ["--url-of", str(url_file)]
+    for path in rule_paths:
+        words += ["--rules", str(path)]
+    if min_pages != MIN_PAGES:
+        words += ["--min-pages", str(min_pages)]
+    if min_share != MIN_SHARE:
+        words += ["--min-share", f"{min_share:g}"]
+    names = sorted(files)
+    words += names if len(names) <= _SHOWN_INPUTS else [*names[:_SHOWN_INPUTS], f"… ({len(names)} inputs)"]
+    if output is not None:
+        words += ["-o", str(output)]
+    return " ".join(shlex.quote(word) if not word.startswith("…") else word for word in words)
+
+
+_SHOWN_INPUTS = 5
+
+
+def _write_learned(packs: Sequence[learning.Written], output: Path | None, *, folder: bool) -> None:
+    """Write the learned packs: to stdout or a file (one site), or one file per site in a
+    folder; never over a hand-written pack. Exit 1 when nothing was learned."""
+    if not packs:
+        _report("nothing learned; no pack written")
+        sys.exit(EXIT_FAILED)
+    if not folder and len(packs) > 1:
+        hosts = ", ".join(pack.host for pack in packs)
+        raise click.UsageError(f"the pages are of several sites ({hosts}): give -o a folder, or --site")
+    targets = [output / learning.pack_name(pack.host) if folder and output else output for pack in packs]
+    for pack, target in zip(packs, targets, strict=True):
+        if target is None:
+            click.echo(pack.text, nl=False)
+            continue
+        if not learning.is_learned_pack(target):
+            _report(f"{target}: not written: it is not a pack newsclean learn wrote (a hand-written pack?)")
+            sys.exit(EXIT_USAGE)
+        try:
+            with _output(target) as out:
+                out.write(pack.text)
+        except OSError as error:
+            _report(f"{target}: cannot write: {error.strerror or error}")
+            sys.exit(EXIT_USAGE)
+        _report(f"{target}: {len(pack.rules)} rule(s) for {pack.host}; review it (docs/learning.md)")
+    sys.exit(EXIT_OK)
 
 
 @main.group()
@@ -528,9 +795,9 @@ def schema() -> None:
     click.echo(schema_text(), nl=False)
 
 
-def _load_rules_or_exit(rule_paths: tuple[Path, ...]) -> RuleSet:
+def _load_rules_or_exit(rule_paths: tuple[Path, ...], skip: frozenset[Path] = frozenset()) -> RuleSet:
     try:
-        return load_rules(rule_paths)
+        return load_rules(rule_paths, skip=skip)
     except RuleFileError as error:
         for problem in error.problems:
             _report(str(_with_hint(problem, rule_paths)))

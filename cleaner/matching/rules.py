@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -31,7 +31,7 @@ from cleaner.model import Label
 
 _ID = regex.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
 _LEADING_FLAGS = regex.compile(r"^\(\?([aiLmsux]+)\)")
-_HOST = regex.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
+HOST = regex.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
 _VOCABULARY_NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _PLACEHOLDER = regex.compile(r"\{\{([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\}\}")
 
@@ -159,13 +159,14 @@ class RuleSet:
     vocabularies: tuple[Vocabulary, ...] = ()
 
     def site_for(self, url: str | None, text: str) -> Pack | None:
-        """The site pack for a URL's host, or, with no URL, the first whose signature is in text."""
+        """The site pack for a URL's host (several packs for one host, a hand-written and a
+        learned one: all their rules), or, with no URL, the first whose signature is in text."""
         if url:
             host = host_of(url)
-            for pack in self.sites:
-                if any(host == h or host.endswith("." + h) for h in pack.hosts):
-                    return pack
-            return None
+            found = [
+                pack for pack in self.sites if any(host == h or host.endswith("." + h) for h in pack.hosts)
+            ]
+            return _merged(found) if len(found) > 1 else (found[0] if found else None)
         for pack in self.sites:
             if any(signature in text for signature in pack.signatures):
                 return pack
@@ -183,6 +184,21 @@ class RuleSet:
         return (*self.generic, *(rule for pack in self.sites for rule in pack.rules))
 
 
+def _merged(packs: Sequence[Pack]) -> Pack:
+    """One pack of several site packs for the same host (a hand-written pack and a learned
+    one live together): their rules and disables, the first one's description."""
+    first = packs[0]
+    return Pack(
+        "+".join(pack.name for pack in packs),
+        first.path,
+        first.description,
+        tuple(dict.fromkeys(host for pack in packs for host in pack.hosts)),
+        tuple(dict.fromkeys(signature for pack in packs for signature in pack.signatures)),
+        tuple(rule for pack in packs for rule in pack.rules),
+        tuple(disable for pack in packs for disable in pack.disables),
+    )
+
+
 def builtin_rules_dir() -> Path:
     """The packs shipped in the wheel (`cleaner/packs`), or `rules/` of a source checkout."""
     package = Path(__file__).resolve().parent.parent
@@ -190,11 +206,12 @@ def builtin_rules_dir() -> Path:
     return shipped if shipped.is_dir() else package.parent / "rules"
 
 
-def load_rules(extra: Sequence[Path] = (), *, builtin: bool = True) -> RuleSet:
+def load_rules(extra: Sequence[Path] = (), *, builtin: bool = True, skip: Set[Path] = frozenset()) -> RuleSet:
     """Load the built-in packs and then each extra file or folder, later layers overriding.
 
     Every file is read before any pattern compiles: a pattern may use a vocabulary of any file
-    of any layer (the built-in ones from a user's pack).
+    of any layer (the built-in ones from a user's pack). Files in `skip` (resolved paths) are
+    left out: `newsclean learn` learns without the pack it is about to replace.
     """
     layers: list[list[Path]] = []
     problems: list[RuleProblem] = []
@@ -202,6 +219,8 @@ def load_rules(extra: Sequence[Path] = (), *, builtin: bool = True) -> RuleSet:
         layers.append(_pack_files(builtin_rules_dir(), problems))
     for path in extra:
         layers.append(_pack_files(Path(path), problems))
+    if skip:
+        layers = [[path for path in layer if path.resolve() not in skip] for layer in layers]
     read = [[(path, _read(path, problems)) for path in layer] for layer in layers]
     vocabularies = _vocabularies([item for layer in read for item in layer], problems)
     packs_by_layer = [
@@ -309,7 +328,7 @@ def _load_pack(
     _unknown_keys(meta, _PACK_KEYS, where, "", problems, context="[pack]")
     hosts = _strings(meta.get("hosts", []), where, "", "hosts", problems)
     for host in hosts:
-        if not _HOST.match(host):
+        if not HOST.match(host):
             problems.append(
                 RuleProblem(
                     where,

@@ -135,20 +135,27 @@ class WorkItem:
 
 
 def file_items(
-    paths: Iterable[Path], input_format: InputFormat, url: str | None, max_bytes: int | None
+    paths: Iterable[Path],
+    input_format: InputFormat,
+    url: str | None,
+    max_bytes: int | None,
+    stdin: IO[bytes] | None = None,
 ) -> Iterator[WorkItem]:
-    """One item per file ('-' is standard input), each read only when the batch reaches it."""
+    """One item per file ('-' is standard input, or `stdin` when given: a copy of it read
+    again), each read only when the batch reaches it."""
     for path in paths:
         source = "-" if str(path) == "-" else fix_surrogates(str(path))
         try:
-            raw = decompress(_read(path, source, max_bytes), source, max_bytes)
+            raw = decompress(_read(path, source, max_bytes, stdin), source, max_bytes)
         except InputError as error:
             yield WorkItem(source, error=error.message)
         else:
             yield WorkItem(source, raw, input_format, url)
 
 
-def jsonl_items(paths: Iterable[Path], url: str | None, max_bytes: int | None) -> Iterator[WorkItem]:
+def jsonl_items(
+    paths: Iterable[Path], url: str | None, max_bytes: int | None, stdin: IO[bytes] | None = None
+) -> Iterator[WorkItem]:
     """One item per line of each JSON Lines input, read one line at a time.
 
     A record is `{"id": …, "url": …, "text": …}` or with `"html"` instead of `"text"`; `id`
@@ -158,7 +165,7 @@ def jsonl_items(paths: Iterable[Path], url: str | None, max_bytes: int | None) -
     for path in paths:
         name = "-" if str(path) == "-" else fix_surrogates(str(path))
         if name == "-":
-            yield from _records(sys.stdin.buffer, name, url, max_bytes)
+            yield from _records(stdin or sys.stdin.buffer, name, url, max_bytes)
             continue
         if path.is_dir():
             yield WorkItem(name, error="is a directory; give the files in it", from_record=True)
@@ -270,10 +277,10 @@ def _json_type(value: object) -> str:
     return "an array" if isinstance(value, list) else "an object"
 
 
-def _read(path: Path, source: str, max_bytes: int | None) -> bytes:
+def _read(path: Path, source: str, max_bytes: int | None, stdin: IO[bytes] | None = None) -> bytes:
     """The bytes of one input; never more than `max_bytes` + 1 are read into memory."""
     if source == "-":
-        return _read_at_most(sys.stdin.buffer, source, max_bytes)
+        return _read_at_most(stdin or sys.stdin.buffer, source, max_bytes)
     if path.is_dir():
         raise InputError(source, "is a directory with no input file in it (see --glob)")
     try:
