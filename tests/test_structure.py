@@ -187,3 +187,31 @@ def test_a_list_that_the_story_introduces_is_kept_with_the_story() -> None:
     # Cleaned again, the article keeps its table: a table of names does not change its language.
     again = clean("\n\n".join(article.body))
     assert again.body == article.body
+
+
+THIRD = (
+    "The board also agreed to widen the boardwalk by two meters and to add lighting along its full "
+    "length, a change that residents of the harbor district had asked for since the last repairs."
+)
+TEASERS = [
+    "Ferry fares rise",
+    "Ferry fares will rise by eight percent this summer, the operator said, citing the cost of fuel.",
+    "New mayor sworn in",
+    "The new mayor took the oath of office on Monday and promised to publish the city's budget online.",
+    "Beach closed after storm",
+    "The south beach stays closed until the weekend while crews clear the sand and debris from the road.",
+]
+
+
+def test_a_box_of_links_in_the_middle_of_the_story_does_not_end_it() -> None:
+    story = [LEDE, "Related Articles", "Ferry fares rise", "New mayor sworn in", SECOND, THIRD]
+    text = "\n\n".join(["Pier Vote | The Ledger", MENU, "Pier Vote", *story, MENU])
+    assert clean(text).body == (LEDE, SECOND, THIRD)
+
+
+def test_a_most_read_heading_followed_by_teasers_ends_the_story() -> None:
+    story = [LEDE, SECOND, THIRD, "Most read on The Ledger", *TEASERS]
+    text = "\n\n".join(["Pier Vote | The Ledger", MENU, "Pier Vote", *story, MENU])
+    article = clean(text)
+    assert article.body == (LEDE, SECOND, THIRD)
+    assert {r.text for r in article.removed} >= set(TEASERS)

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -53,6 +54,9 @@ HEADLINE_TO_STORY_BLOCKS = 15  # how far below the headline a full page's story 
 ANCHORED_SHARE = 0.5  # the story below the headline must weigh this share of the heaviest run
 # A text is an article already when at most this many short lines come before its first
 # paragraph and rules decide at most this share of its lines (bench/invariants.py measures it).
+# Lines after a "Related" heading's links in which two paragraphs of running text in a row say
+# the story goes on (the box's own teaser can come first).
+STORY_LOOKAHEAD = 4
 ARTICLE_SHORT_WORDS = 3
 ARTICLE_MAX_SHORT_HEAD = 2
 ARTICLE_MAX_RULED_SHARE = 0.03
@@ -121,6 +125,7 @@ def _label(blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords
     headline = None if titled else _page_headline(blocks, decisions, classes)
     _drop_link_lists(blocks, known, decisions, classes, headline)
     _mark_lists(blocks, decisions, classes)
+    ends = [end or _closes_story(i, known, decisions, classes) for i, end in enumerate(ends)]
     region = _find_region(blocks, decisions, ends, classes, headline)
     title: int | None = None
     read_off = False  # the title is read off the `<title>` line: no dek stands under that line
@@ -179,6 +184,23 @@ def _drop_link_lists(
                 break
             decisions[i] = Decision(Label.BOILERPLATE, "structure.link-list")
             classes[i] = None
+
+
+def _closes_story(
+    index: int, known: Sequence[Known], decisions: Sequence[Decision | None], classes: Sequence[Role | None]
+) -> bool:
+    """Whether a "Related" or "Most read" heading ends the story, as an end marker does: when
+    what follows its list of links is not the story going on (two paragraphs of running text in
+    a row within a few lines, or the page's last lines) but teasers, a headline with its summary
+    each, or the footer. A box of links in the middle of a story is followed by the rest of it."""
+    item = known[index]
+    if not isinstance(item, Match) or item.rule.action is not Action.LIST:
+        return False
+    following = [classes[i] for i in range(index + 1, len(known)) if decisions[i] is None]
+    texty = [role in (Role.GOOD, Role.NEAR_GOOD) for role in following[:STORY_LOOKAHEAD]]
+    if len(following) <= 1:
+        return not any(texty)  # the story's last paragraph, or nothing more
+    return not any(a and b for a, b in pairwise(texty))
 
 
 def _mark_lists(
