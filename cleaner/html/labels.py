@@ -39,20 +39,21 @@ class HtmlPage:
     linked: list[bool]
 
 
-def html_page(extraction: Extraction, continuation: Continuation | None = None) -> HtmlPage:
+def html_page(extraction: Extraction, rescued: Sequence[Continuation] = ()) -> HtmlPage:
     """Blocks of an HTML extraction: title, the article blocks, then captions not in them.
 
-    A `continuation` (the rest of the article that the page text shows after the extraction's
-    end, `cleaner.html.rescue`) is body after the block it continues (`html.page-text`): the
-    text path's rules and region kept each of its lines already.
+    Each `rescued` run (the start or the rest of the article that the page text shows around
+    the extraction, `cleaner.html.rescue`) is body after the block it follows
+    (`html.page-text`): the text path's rules and region kept each of its lines already.
     """
     items: list[tuple[str, BlockKind, Decision | None, bool]] = [
         (block.text, block.kind, None, block.linked) for block in extraction.blocks
     ]
-    if continuation is not None:
-        rescued = Decision(Label.BODY, "html.page-text")
-        at = continuation.after + 1
-        items[at:at] = [(text, BlockKind.PARAGRAPH, rescued, False) for text in continuation.texts]
+    page_text = Decision(Label.BODY, "html.page-text")
+    # From the last place up, so that the earlier places stay where they were.
+    for run in sorted(rescued, key=lambda run: run.after, reverse=True):
+        at = run.after + 1
+        items[at:at] = [(text, BlockKind.PARAGRAPH, page_text, False) for text in run.texts]
     _place_title(items, extraction.metadata.title)
     _place_dek(items, extraction.description)
     # The undecided blocks by text, in page order: each caption takes the first block showing

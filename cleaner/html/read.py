@@ -15,7 +15,16 @@ from collections.abc import Callable, Sequence
 from cleaner.html.account import MatchText, account
 from cleaner.html.extract import Extraction, extract_tree, parse_page
 from cleaner.html.labels import html_page, revise
-from cleaner.html.rescue import Continuation, anchor, continuation, last_extracted, visible_text
+from cleaner.html.rescue import (
+    Continuation,
+    Headed,
+    anchor,
+    continuation,
+    first_extracted,
+    last_extracted,
+    lead_in,
+    visible_text,
+)
 from cleaner.label.structure import label_article
 from cleaner.model import Block, Decision, Document, Relabel
 from cleaner.read.repair import repair, repair_texts
@@ -44,7 +53,7 @@ def read_html(
     repaired = extraction.with_texts(fixed)
     page_text = repair(visible_text(tree)).text
     lines = segment_text(page_text)
-    page = html_page(repaired, _continuation(lines, page_text, repaired, label_text))
+    page = html_page(repaired, _rescued(lines, page_text, repaired, label_text))
     accounted = account(lines, page.blocks, page.preset, match_text, page_text)
     linked = tuple(page.linked)
 
@@ -66,15 +75,32 @@ def read_html(
     )
 
 
-def _continuation(
+def _rescued(
     lines: list[Block], page_text: str, extraction: Extraction, label_text: LabelText
-) -> Continuation | None:
-    """The rest of the article when the page's visible text shows that the extraction stopped
-    short of it; the page text is labelled only on pages where a paragraph the extraction
-    lacks follows its last one."""
+) -> tuple[Continuation, ...]:
+    """The start and the rest of the article when the page's visible text shows that the
+    extraction left them out; the page text is labelled only on pages where a paragraph the
+    extraction lacks comes right before its first one or right after its last one."""
     extracted = [block.text for block in extraction.blocks]
+    first = first_extracted(lines, extracted)
     last = last_extracted(lines, extracted)
-    if last is None:
-        return None
-    texts = continuation(lines, label_text(lines, page_text), last, extracted)
-    return Continuation(anchor(extracted, lines[last].text), texts) if texts else None
+    if first is None and last is None:
+        return ()
+    decisions = label_text(lines, page_text)
+    found: list[Continuation] = []
+    if first is not None:
+        texts = lead_in(lines, decisions, first, extracted, _shown_apart(extraction))
+        if texts:
+            found.append(Continuation(anchor(extracted, lines[first].text, last=False) - 1, texts))
+    if last is not None:
+        texts = continuation(lines, decisions, last, extracted)
+        if texts:
+            found.append(Continuation(anchor(extracted, lines[last].text), texts))
+    return tuple(found)
+
+
+def _shown_apart(extraction: Extraction) -> Headed:
+    """The texts the article shows besides the extracted blocks: headline, dek, captions."""
+    title = extraction.metadata.title
+    parts = (title, extraction.description, *(caption.text for caption in extraction.captions))
+    return Headed(frozenset(filter(None, parts)), title)
