@@ -311,3 +311,19 @@ def test_the_seed_page_with_its_dek_only_in_the_markup_cleans_as_the_seed_text()
     assert "description" not in (SAMPLES / "seed-layout-dek-html.html").read_text(encoding="utf-8")
     assert (html.title, html.subtitle, html.body) == (text.title, text.subtitle, text.body)
     assert [(c.text, c.credit) for c in html.captions] == [(c.text, c.credit) for c in text.captions]
+
+
+def test_a_hover_card_after_a_link_is_not_glued_into_the_sentence() -> None:
+    card = (
+        "<span class='rollover-card'><img src='a.jpg' alt=''><a href='/p/roe'>Jane Ann Roe</a>"
+        "<a href='/s/1'>Other pier story</a></span>"
+    )
+    html = _article(extra=f"<p>Chair <a href='/p/roe'>Jane Roe</a>{card} said the vote was fair.</p>")
+    article = clean(html, input_format="html")
+    assert "Chair Jane Roe said the vote was fair." in article.body
+    assert not any("Other pier story" in trace.block.text for trace in article.trace)
+
+
+def test_a_term_marked_as_a_tooltips_trigger_stays_in_its_sentence() -> None:
+    html = _article(extra="<p>Chair <span class='tooltip_term'>Jane Roe</span> said the vote was fair.</p>")
+    assert "Chair Jane Roe said the vote was fair." in clean(html, input_format="html").body

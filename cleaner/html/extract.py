@@ -82,6 +82,12 @@ DEK_MIN_WORDS = 5
 _NOT_A_DEK = regex.compile(r"\s\|\s|\b\d{1,2}:\d{2}\b")
 
 
+# A card shown on hover (a person's picture and stories), inside a paragraph; not its trigger.
+_HOVER_CARD_CLASS = regex.compile(r"(?i)(?:^|[\s_-])(?:rollover|hover-?card|popover|tooltip)(?:$|[\s_-])")
+_HOVER_TRIGGER_CLASS = regex.compile(r"(?i)trigger|indicator|icon")
+_INLINE_IN_PARAGRAPH = "//p//span[@class] | //p//div[@class]"
+
+
 @dataclass(frozen=True, slots=True)
 class HtmlCaption:
     """A caption from the page markup, with the credit markup inside it when there is one."""
@@ -152,7 +158,37 @@ def parse_page(html: str, source: str = "-") -> tuple[lxml.html.HtmlElement, tup
         raise InputError(source, f"cannot parse HTML: {type(error).__name__}: {error}") from error
     if not isinstance(tree, lxml.html.HtmlElement):
         raise InputError(source, "cannot parse HTML: no document element")
+    _drop_hover_cards(tree)
     return tree, prepared.warnings
+
+
+def _after_a_link(element: lxml.html.HtmlElement) -> bool:
+    """Whether a link comes before an element among its siblings (or inside one of them)."""
+    return any(
+        isinstance(sibling.tag, str) and (sibling.tag == "a" or sibling.find(".//a") is not None)
+        for sibling in element.itersiblings(preceding=True)
+    )
+
+
+def _drop_hover_cards(tree: lxml.html.HtmlElement) -> None:
+    """Drop the hover cards inside paragraphs (their text after them stays).
+
+    A link to a person or a term may carry a card that the page shows only on hover: a name,
+    a picture, a list of other stories. It sits inside the paragraph, so extraction and a
+    copy-paste both glue its text into the sentence ("Jane RoeJane Ann RoeOther headline").
+    A reader never sees it in the sentence, so it is not part of the page's visible text. Only
+    a box right after a link is a card: a term marked up as a tooltip's trigger is the text.
+    """
+    cards = [
+        element
+        for element in tree.xpath(_INLINE_IN_PARAGRAPH)
+        if _HOVER_CARD_CLASS.search(element.get("class") or "")
+        and not _HOVER_TRIGGER_CLASS.search(element.get("class") or "")
+        and _after_a_link(element)
+    ]
+    for card in cards:
+        if card.getparent() is not None:
+            card.drop_tree()
 
 
 def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Extraction:
