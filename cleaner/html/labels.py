@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from cleaner.html.extract import DEK_MAX_CHARS, Extraction
 from cleaner.html.rescue import Continuation
+from cleaner.html.tidy import tidy
 from cleaner.label.features import ends_sentence, is_prose
 from cleaner.model import Block, BlockKind, Decision, Label
 
@@ -140,6 +141,7 @@ def revise(blocks: Sequence[Block], decisions: Sequence[Decision], linked: Seque
     _undo_false_end(blocks, revised)
     _drop_listed_links(revised, linked)
     _drop_tail_links(blocks, revised, linked)
+    tidy(blocks, revised)
     return revised
 
 

@@ -40,7 +40,14 @@ REASONS: dict[str, str] = {
         "a block of trafilatura's extraction that a text-page pass would have removed (a repeated "
         "line, a caption paired with a credit, text after a false end marker): body"
     ),
-    "html.page-text": "the rest of the article, found in the page's visible text after the extraction's end",
+    "html.page-text": (
+        "the lede or the rest of the article, found in the page's visible text right before the "
+        "extraction's first paragraph or after its end"
+    ),
+    "html.repeated-run": "a run of body lines that repeats an earlier run: the page rendered the story again",
+    "html.image-url": "a line of the extraction that is only the address of a picture",
+    "html.time-stamp": "a line of the extraction that is only a date or a time (an update stamp)",
+    "html.head-repeated": "the first body line, repeating the headline, the dek or the byline above it",
     "html.listed-link": "a whole link right under a related-stories heading inside the article",
     "html.tail-link": "a whole link at the end of the extraction, after its last paragraph: a teaser",
     "html.tail-link-heading": "the short heading over the teasers at the end of the extraction",
