@@ -76,7 +76,7 @@ def assert_conserved(blocks: list[Block], record: dict[str, Any]) -> None:
 
 def visible_lines(raw: bytes | str) -> list[str]:
     """The non-blank lines of an HTML page's visible text, as the HTML path reads them."""
-    from cleaner.html.rescue import visible_text
+    from cleaner.html.visible import visible_text
 
     html = decode(raw).text if isinstance(raw, bytes) else raw
     return [block.text for block in segment_text(repair(visible_text(html)).text)]

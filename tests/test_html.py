@@ -12,7 +12,8 @@ from lxml import etree
 from cleaner import InputError, clean
 from cleaner.html.extract import extract_html, page_captions, page_metadata, parse_html, xml_blocks
 from cleaner.html.labels import revise
-from cleaner.html.rescue import continuation, last_extracted, trigrams, visible_text
+from cleaner.html.rescue import continuation, last_extracted, trigrams
+from cleaner.html.visible import visible_page, visible_text
 from cleaner.model import Block, BlockKind, Decision, Label
 from cleaner.read.segment import segment_text
 
@@ -327,3 +328,21 @@ def test_a_hover_card_after_a_link_is_not_glued_into_the_sentence() -> None:
 def test_a_term_marked_as_a_tooltips_trigger_stays_in_its_sentence() -> None:
     html = _article(extra="<p>Chair <span class='tooltip_term'>Jane Roe</span> said the vote was fair.</p>")
     assert "Chair Jane Roe said the vote was fair." in clean(html, input_format="html").body
+
+
+def test_visible_lines_know_the_page_region_they_sit_in() -> None:
+    page = visible_page(
+        _page(
+            "<nav><ul><li>Sports</li></ul></nav><div role='navigation'>Weather</div>"
+            "<p>Story</p><footer><p>Contact</p><form><label>Email</label></form></footer>"
+            "<aside><p>Most read</p></aside>"
+        )
+    )
+    assert page.text.split("\n")[1:] == ["Sports", "Weather", "Story", "Contact", "Email", "Most read"]
+    assert page.regions == {
+        "Sports": "html.nav",
+        "Weather": "html.nav",
+        "Contact": "html.footer",
+        "Email": "html.form",  # the innermost region
+        "Most read": "html.aside",
+    }

@@ -23,8 +23,8 @@ from cleaner.html.rescue import (
     first_extracted,
     last_extracted,
     lead_in,
-    visible_text,
 )
+from cleaner.html.visible import visible_page
 from cleaner.label.structure import label_article
 from cleaner.model import Block, Decision, Document, Relabel
 from cleaner.read.repair import repair, repair_texts
@@ -51,10 +51,11 @@ def read_html(
     extraction = extract_tree(tree, url=url, source=source)
     fixed, repairs = repair_texts(extraction.texts(), from_html=True)
     repaired = extraction.with_texts(fixed)
-    page_text = repair(visible_text(tree)).text
+    visible = visible_page(tree)
+    page_text = repair(visible.text).text
     lines = segment_text(page_text)
     page = html_page(repaired, _rescued(lines, page_text, repaired, label_text))
-    accounted = account(lines, page.blocks, page.preset, match_text, page_text)
+    accounted = account(lines, page.blocks, page.preset, match_text, page_text, visible.regions)
     linked = tuple(page.linked)
 
     def settle(blocks: Sequence[Block], decisions: list[Decision], _: Relabel) -> list[Decision]:

@@ -21,15 +21,9 @@ trafilatura's choices far more often than it is right, so it confirms and never 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import lxml.html
-from lxml import etree
-
-from cleaner.errors import InputError
-from cleaner.html.extract import parse_html
 from cleaner.label.features import WORD, is_prose, word_count
 from cleaner.model import Block, Decision, Label
 
@@ -76,56 +70,6 @@ class Headed:
 
 def _grams(extracted: Sequence[str]) -> set[Trigram]:
     return set().union(*(trigrams(text) for text in extracted))
-
-
-# Elements that start a new line of visible text.
-# fmt: off
-_BLOCK_ELEMENTS = frozenset({
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td",
-    "th", "title", "tr", "ul",
-})
-# fmt: on
-# Elements whose content a reader never sees.
-_HIDDEN_ELEMENTS = frozenset({"script", "style", "noscript", "template", "svg", "iframe"})
-
-
-def visible_text(page: str | lxml.html.HtmlElement) -> str:
-    """The visible text of a page (its HTML, or its tree from `parse_html`), one block element
-    per line ("" for a page lxml cannot read: the rescue is an extra, never a reason to fail).
-
-    The walk is an XSLT stylesheet that libxslt runs in C, faster than the same
-    walk in Python over lxml's elements.
-    """
-    try:
-        root = parse_html(page) if isinstance(page, str) else page
-        text = str(_visible_text_stylesheet()(root))
-    except (InputError, etree.XSLTError):
-        return ""
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-# Hidden elements give nothing (their tails, being the parent's text, still show); block
-# elements give their content between line breaks; text nodes give their text.
-_VISIBLE_TEXT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <xsl:output method="text" encoding="UTF-8"/>
-  <xsl:template match="{"|".join(sorted(_HIDDEN_ELEMENTS))}"/>
-  <xsl:template match="{"|".join(sorted(_BLOCK_ELEMENTS))}">
-    <xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text>
-  </xsl:template>
-</xsl:stylesheet>"""
-_PER_THREAD = threading.local()
-
-
-def _visible_text_stylesheet() -> etree.XSLT:
-    """The compiled stylesheet, one per thread: lxml does not promise that one XSLT object
-    may run in several threads at once."""
-    stylesheet: etree.XSLT | None = getattr(_PER_THREAD, "stylesheet", None)
-    if stylesheet is None:
-        stylesheet = _PER_THREAD.stylesheet = etree.XSLT(etree.XML(_VISIBLE_TEXT))
-    return stylesheet
 
 
 def trigrams(text: str) -> set[Trigram]:

@@ -51,8 +51,12 @@ REASONS: dict[str, str] = {
     "html.listed-link": "a whole link right under a related-stories heading inside the article",
     "html.tail-link": "a whole link at the end of the extraction, after its last paragraph: a teaser",
     "html.tail-link-heading": "the short heading over the teasers at the end of the extraction",
+    "html.nav": "a line of the page that the article does not show, in a <nav> (or role=navigation)",
+    "html.footer": "a line of the page that the article does not show, in a <footer> (or role=contentinfo)",
+    "html.form": "a line of the page that the article does not show, in a <form> (or role=search)",
+    "html.aside": "a line of the page that the article does not show, in an <aside> (or role=complementary)",
     "html.not-extracted": (
         "a line of the page's visible text that the article does not show and no rule names: "
-        "the extraction left it out (menus, modals, footers, teasers)"
+        "the extraction left it out and no page region names it (menus, modals, teasers)"
     ),
 }
