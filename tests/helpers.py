@@ -110,6 +110,8 @@ def assert_html_conserved(raw: bytes | str, article: Article) -> None:
         if trace.decision.reason == "html.figcaption":
             texts.update(text for text in (trace.decision.text, trace.decision.credit) if text)
     grams = set().union(*(trigrams(text) for text in texts))
+    # A code block shows each of its lines (spaces collapsed, as the page text has them).
+    texts.update(" ".join(line.split()) for text in list(texts) if "\n" in text for line in text.split("\n"))
 
     def shown(line: str) -> bool:
         own_grams = trigrams(line)

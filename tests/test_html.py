@@ -7,9 +7,11 @@ import importlib
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from helpers import assert_html_conserved
 from lxml import etree
 
 from cleaner import InputError, clean
+from cleaner.emit import to_markdown
 from cleaner.html.extract import extract_html, page_captions, page_metadata, parse_html, xml_blocks
 from cleaner.html.labels import revise
 from cleaner.html.rescue import continuation, last_extracted, trigrams
@@ -346,3 +348,24 @@ def test_visible_lines_know_the_page_region_they_sit_in() -> None:
         "Email": "html.form",  # the innermost region
         "Most read": "html.aside",
     }
+
+
+CODE = "def pier(n):\n    if n > 2:\n        return n\n\n    return 0"
+
+
+def test_a_pre_block_is_one_body_block_that_keeps_its_indentation() -> None:
+    html = _article(extra=f"<pre><code>\n{CODE}\n   \n</code></pre><p>{LATER}</p>")
+    article = clean(html, input_format="html")
+    assert CODE in article.body
+    assert article.body.index(CODE) == article.body.index(LATER) - 1
+    assert_html_conserved(html, article)
+
+
+def test_markdown_fences_a_code_block() -> None:
+    article = clean(_article(extra=f"<pre>{CODE}</pre><p>{LATER}</p>"), input_format="html")
+    assert f"```\n{CODE}\n```" in to_markdown(article)
+
+
+def test_a_code_block_is_repaired_after_its_indentation() -> None:
+    html = _article(extra="<pre>if pier:\n    print(&quot;caf\u00c3\u00a9&quot;)\n</pre>")
+    assert 'if pier:\n    print("café")' in clean(html, input_format="html").body

@@ -8,11 +8,12 @@ is what a reader sees, and each of its lines is either shown by a block of the a
 that block accounts for it) or listed here as removed.
 
 A page line is shown by the article when it is the whole text of one of its blocks (a caption's
-text or credit counts), or when at least half of its word trigrams are in the article's text
-(the rescue's test: inline markup and line breaks cut text differently in the two). A line
-that is not shown is removed with the reason of a rule that matches it, as in text input, else
-with the page region it sits in (`html.nav`, `html.footer`, `html.form`, `html.aside`), else
-`html.not-extracted`: the extraction left it out and no rule names it.
+text or credit counts, and so does a line of a code block), or when at least half of its word
+trigrams are in the article's text (the rescue's test: inline markup and line breaks cut text
+differently in the two). A line that is not shown is removed with the reason of a rule that
+matches it, as in text input, else with the page region it sits in (`html.nav`, `html.footer`,
+`html.form`, `html.aside`), else `html.not-extracted`: the extraction left it out and no rule
+names it.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ def article_shows(parts: Sequence[Sequence[str]]) -> Shown:
     for index, texts in enumerate(parts):
         for text in texts:
             by_text.setdefault(text, index)
+            if "\n" in text:  # a code block shows each of its lines, spaces collapsed as on the page
+                for line in text.split("\n"):
+                    by_text.setdefault(" ".join(line.split()), index)
             for gram in trigrams(text):
                 by_gram.setdefault(gram, index)
     return Shown(by_gram, by_text)

@@ -313,7 +313,9 @@ def xml_blocks(
         if tag in _KINDS or tag in _CONTAINERS:
             yield from _lines("".join(buffer), kind)
             buffer = []
-            if tag == "row":
+            if tag == "code" and _is_code_block(child) and "\n" in (code := _code_text(child)):
+                yield code, BlockKind.CODE
+            elif tag == "row":
                 text = " | ".join(filter(None, (_clean(_inline_text(cell)) for cell in child)))
                 if text:
                     yield text, BlockKind.PARAGRAPH
@@ -323,6 +325,23 @@ def xml_blocks(
             buffer.append(_inline_text(child))
         buffer.append(child.tail or "")
     yield from _lines("".join(buffer), kind)
+
+
+def _is_code_block(element: etree._Element) -> bool:
+    """Whether a `<code>` of trafilatura's XML is text only: it also wraps headings and tables
+    that a page laid out in a `<pre>`, and those are blocks of their own."""
+    return not any(_tag(node) in _KINDS or _tag(node) in _CONTAINERS for node in element.iterdescendants())
+
+
+def _code_text(element: etree._Element) -> str:
+    """The text of a code block (a `<pre>`) as printed: its lines keep their indentation, with
+    no blank lines around them and no spaces at their ends."""
+    lines = [line.rstrip() for line in _inline_text(element).split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
 
 
 def _inline_text(element: etree._Element) -> str:

@@ -26,7 +26,7 @@ from cleaner.html.rescue import (
 )
 from cleaner.html.visible import visible_page
 from cleaner.label.structure import label_article
-from cleaner.model import Block, Decision, Document, Relabel
+from cleaner.model import Block, BlockKind, Decision, Document, Relabel, Repair
 from cleaner.read.repair import repair, repair_texts
 from cleaner.read.segment import segment_text
 
@@ -49,8 +49,7 @@ def read_html(
     on it. `warnings` are the decode step's."""
     tree, parsed = parse_page(html, source)
     extraction = extract_tree(tree, url=url, source=source)
-    fixed, repairs = repair_texts(extraction.texts(), from_html=True)
-    repaired = extraction.with_texts(fixed)
+    repaired, repairs = _repaired(extraction)
     visible = visible_page(tree)
     page_text = repair(visible.text).text
     lines = segment_text(page_text)
@@ -74,6 +73,29 @@ def read_html(
         metadata=repaired.metadata,
         outside=accounted.outside,
     )
+
+
+def _repaired(extraction: Extraction) -> tuple[Extraction, tuple[Repair, ...]]:
+    """The extraction with its texts repaired as one-line texts are, except that each line of a
+    code block is repaired after its indentation, which it keeps."""
+    code = {i for i, block in enumerate(extraction.blocks) if block.kind is BlockKind.CODE}
+    pieces: list[str] = []
+    indents: list[list[str] | None] = []
+    for index, text in enumerate(extraction.texts()):
+        if index in code:
+            lines = text.split("\n")
+            indents.append([line[: len(line) - len(line.lstrip())] for line in lines])
+            pieces.extend(lines)
+        else:
+            indents.append(None)
+            pieces.append(text)
+    fixed, repairs = repair_texts(pieces, from_html=True)
+    repaired = iter(fixed)
+    texts = [
+        next(repaired) if lead is None else "\n".join((indent + next(repaired)).rstrip() for indent in lead)
+        for lead in indents
+    ]
+    return extraction.with_texts(texts), repairs
 
 
 def _rescued(
