@@ -369,3 +369,24 @@ def test_markdown_fences_a_code_block() -> None:
 def test_a_code_block_is_repaired_after_its_indentation() -> None:
     html = _article(extra="<pre>if pier:\n    print(&quot;caf\u00c3\u00a9&quot;)\n</pre>")
     assert 'if pier:\n    print("café")' in clean(html, input_format="html").body
+
+
+def test_a_logo_in_the_h1_is_not_the_headline_when_the_title_tag_names_a_printed_line() -> None:
+    headline = "Harbor board approves the new ferry pier"
+    paragraphs = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6))
+    html = (
+        f"<!DOCTYPE html><html><head><title>{headline} - Harbor Ledger</title></head><body>"
+        f"<h1>Ledger Daily</h1><article><dl><dt>{headline}</dt></dl>{paragraphs}</article></body></html>"
+    )
+    article = clean(html, input_format="html")
+    assert article.title == headline
+    assert "Ledger Daily" not in article.body
+
+
+def test_a_section_name_in_the_title_tag_does_not_replace_the_h1() -> None:
+    paragraphs = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6))
+    html = (
+        "<!DOCTYPE html><html><head><title>News - Harbor Ledger</title></head><body>"
+        f"<div>News</div><article><h1>Pier vote</h1>{paragraphs}</article></body></html>"
+    )
+    assert clean(html, input_format="html").title == "Pier vote"

@@ -79,6 +79,11 @@ DEK_MAX_CHARS = 200
 # A dek is a phrase or a sentence: not a word or two (a "Contents" heading), not a line of
 # fields ("by Name | Filed under: News"), not a time stamp ("1.11.23 20:19 by Name").
 DEK_MIN_WORDS = 5
+HEADLINE_MIN_WORDS = 4
+# An element of the page body that prints exactly a text (spaces aside); asked rarely.
+_PRINTED = "boolean(//body//*[normalize-space(.) = $text])"
+# Where a `<title>` joins the headline and the site's name.
+_TITLE_PARTS = regex.compile(r"\s+[|–—-]\s+")
 _NOT_A_DEK = regex.compile(r"\s\|\s|\b\d{1,2}:\d{2}\b")
 
 
@@ -111,6 +116,8 @@ class Extraction:
 
     `description` is the page's description only when the page prints it as a dek (under the
     headline, or marked up as one); a description that is the lede stays a body block.
+    `not_headline` is the `<h1>` that trafilatura took for the title when the page's `<title>`
+    shows the headline is another line (`printed_title`): a logo or a section's name.
     """
 
     blocks: tuple[HtmlBlock, ...]
@@ -118,6 +125,7 @@ class Extraction:
     metadata: PageMetadata
     description: str | None
     warnings: tuple[str, ...] = ()
+    not_headline: str | None = None
 
     def texts(self) -> list[str]:
         """Every text of the extraction in a fixed order, for `with_texts` (empty for None)."""
@@ -127,7 +135,14 @@ class Extraction:
             *(part for caption in self.captions for part in (caption.text, caption.credit or "")),
             *(
                 value or ""
-                for value in (meta.title, meta.author, meta.published, meta.sitename, self.description)
+                for value in (
+                    meta.title,
+                    meta.author,
+                    meta.published,
+                    meta.sitename,
+                    self.description,
+                    self.not_headline,
+                )
             ),
         ]
 
@@ -136,9 +151,11 @@ class Extraction:
         values = iter(texts)
         blocks = tuple(HtmlBlock(next(values), block.kind, block.linked) for block in self.blocks)
         captions = tuple(HtmlCaption(next(values), next(values) or None) for _ in self.captions)
-        title, author, published, sitename, description = (next(values) or None for _ in range(5))
+        title, author, published, sitename, description, not_headline = (
+            next(values) or None for _ in range(6)
+        )
         metadata = PageMetadata(title, author, published, sitename, self.metadata.url)
-        return Extraction(blocks, captions, metadata, description, self.warnings)
+        return Extraction(blocks, captions, metadata, description, self.warnings, not_headline)
 
 
 def parse_html(html: str, source: str = "-") -> lxml.html.HtmlElement:
@@ -209,8 +226,9 @@ def extract_tree(tree: lxml.html.HtmlElement, *, url: str | None = None, source:
         warning = "no article text found in the HTML"
         return Extraction((), captions, PageMetadata(url=url), None, (*cut, warning))
     document = page_metadata(tree, url, source)
+    first_title = _clean(document.title)
     metadata = PageMetadata(
-        title=_clean(document.title),
+        title=printed_title(tree, first_title),
         author=_clean(document.author),
         published=_clean(document.date),
         sitename=_clean(document.sitename),
@@ -221,7 +239,36 @@ def extract_tree(tree: lxml.html.HtmlElement, *, url: str | None = None, source:
     description = _clean(document.description)
     if description and not _is_dek(tree, description, blocks):
         description = None
-    return Extraction(blocks, captions, metadata, printed_dek(tree, metadata.title) or description, cut)
+    dek = printed_dek(tree, metadata.title) or description
+    not_headline = first_title if first_title != metadata.title else None
+    return Extraction(blocks, captions, metadata, dek, cut, not_headline)
+
+
+def printed_title(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
+    """The headline: the metadata's title, unless it has nothing in common with the page's
+    `<title>` and the page prints a part of that `<title>` as a line of its own.
+
+    Without a title in the meta tags, trafilatura takes the page's first `<h1>`, which on some
+    sites is the logo; the `<title>` then still names the story ("Headline - Site"), and the
+    page shows that headline. A part of the `<title>` shorter than the `<h1>` (or than
+    `HEADLINE_MIN_WORDS` words) is a section's name ("News - Site"), and the `<h1>` is right.
+    """
+    page_title = _clean(tree.findtext(".//title"))
+    if not title or not page_title or title in page_title:
+        return title
+    # A headline, not a section's name: longer than what it replaces, a few words at least, and
+    # with no word of it (a logo that shares the site's name with the `<title>` is no headline).
+    least = max(HEADLINE_MIN_WORDS, len(_words(title)) + 1)
+    parts = [
+        part
+        for part in _TITLE_PARTS.split(page_title)
+        if len(_words(part)) >= least and not _words(part) & _words(title)
+    ]
+    return next((part for part in parts if tree.xpath(_PRINTED, text=part)), title)
+
+
+def _words(text: str) -> set[str]:
+    return {word.casefold() for word in regex.findall(r"\w+", text)}
 
 
 def _cut_short(tree: lxml.html.HtmlElement) -> tuple[str, ...]:

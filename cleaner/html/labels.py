@@ -55,7 +55,7 @@ def html_page(extraction: Extraction, rescued: Sequence[Continuation] = ()) -> H
     for run in sorted(rescued, key=lambda run: run.after, reverse=True):
         at = run.after + 1
         items[at:at] = [(text, BlockKind.PARAGRAPH, page_text, False) for text in run.texts]
-    _place_title(items, extraction.metadata.title)
+    _place_title(items, extraction.metadata.title, extraction.not_headline)
     _place_dek(items, extraction.description)
     # The undecided blocks by text, in page order: each caption takes the first block showing
     # its text in one lookup, not a scan of the page (a page can have thousands of figures).
@@ -79,8 +79,16 @@ def html_page(extraction: Extraction, rescued: Sequence[Continuation] = ()) -> H
     return HtmlPage(blocks, [item[2] for item in kept], [item[3] for item in kept])
 
 
-def _place_title(items: list[tuple[str, BlockKind, Decision | None, bool]], title: str | None) -> None:
-    """The headline: the heading that shows the page title, else the title inserted first."""
+def _place_title(
+    items: list[tuple[str, BlockKind, Decision | None, bool]], title: str | None, not_headline: str | None
+) -> None:
+    """The headline: the heading that shows the page title, else the title inserted first. A
+    heading that trafilatura took for the title and the page's `<title>` shows is not the
+    headline (a logo, a section's name) is removed (`html.not-headline`)."""
+    if not_headline:
+        for i, (text, kind, known, linked) in enumerate(items):
+            if known is None and kind is BlockKind.HEADING and text == not_headline:
+                items[i] = (text, kind, Decision(Label.BOILERPLATE, "html.not-headline"), linked)
     if not title:
         return
     decision = Decision(Label.TITLE, "html.title")

@@ -44,6 +44,7 @@ REASONS: dict[str, str] = {
         "the lede or the rest of the article, found in the page's visible text right before the "
         "extraction's first paragraph or after its end"
     ),
+    "html.not-headline": "the heading taken for the title where the page's <title> names another line",
     "html.repeated-run": "a run of body lines that repeats an earlier run: the page rendered the story again",
     "html.image-url": "a line of the extraction that is only the address of a picture",
     "html.time-stamp": "a line of the extraction that is only a date or a time (an update stamp)",
