@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cleaner import clean
 from cleaner.html.rescue import Headed, first_extracted, lead_in
+from cleaner.html.visible import visible_page
 from cleaner.model import Block, Decision, Label
 
 PARAGRAPH = (
@@ -73,3 +74,30 @@ def test_an_authors_box_before_the_story_is_no_lede() -> None:
     lines = _lines("Pier vote", "Jane Roe", BIO, extracted[0])
     decisions = [REMOVED, REMOVED, BODY, BODY]
     assert lead_in(lines, decisions, 3, extracted, HEADED) == ()
+
+
+def test_a_post_embedded_between_paragraphs_is_kept_where_the_story_quotes_it() -> None:
+    paragraphs = [f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6)]
+    post = (
+        "<blockquote class='twitter-tweet'><p>The new pier looks great from the ferry!</p>"
+        "— Jane Roe (@janeroe) March 3, 2025</blockquote>"
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>Pier vote</title></head><body><article><h1>Pier vote</h1>"
+        f"{''.join(paragraphs[:3])}<div class='embed'>{post}</div>{''.join(paragraphs[3:])}"
+        "</article></body></html>"
+    )
+    article = clean(html, input_format="html")
+    body = list(article.body)
+    assert "The new pier looks great from the ferry!" in body
+    assert body.index("The new pier looks great from the ferry!") == 3
+    posted = {trace.block.text: trace.decision.reason for trace in article.trace}
+    assert posted["— Jane Roe (@janeroe) March 3, 2025"] == "html.embedded-post"  # trafilatura left it out
+
+
+def test_lines_of_embedded_posts_are_known_from_the_markup() -> None:
+    html = (
+        "<html><body><p>Story</p><blockquote class='quote twitter-tweet'><p>Hello pier</p></blockquote>"
+        "<blockquote><p>A quote</p></blockquote></body></html>"
+    )
+    assert visible_page(html).posts == {"Hello pier"}

@@ -50,11 +50,11 @@ def html_page(extraction: Extraction, rescued: Sequence[Continuation] = ()) -> H
     items: list[tuple[str, BlockKind, Decision | None, bool]] = [
         (block.text, block.kind, None, block.linked) for block in extraction.blocks
     ]
-    page_text = Decision(Label.BODY, "html.page-text")
     # From the last place up, so that the earlier places stay where they were.
     for run in sorted(rescued, key=lambda run: run.after, reverse=True):
         at = run.after + 1
-        items[at:at] = [(text, BlockKind.PARAGRAPH, page_text, False) for text in run.texts]
+        rescue = Decision(Label.BODY, run.reason)
+        items[at:at] = [(text, BlockKind.PARAGRAPH, rescue, False) for text in run.texts]
     _place_title(items, extraction.metadata.title, extraction.not_headline)
     _place_dek(items, extraction.description)
     # The undecided blocks by text, in page order: each caption takes the first block showing

@@ -20,6 +20,7 @@ from cleaner.html.rescue import (
     Headed,
     anchor,
     continuation,
+    embedded_posts,
     first_extracted,
     last_extracted,
     lead_in,
@@ -53,7 +54,9 @@ def read_html(
     visible = visible_page(tree)
     page_text = repair(visible.text).text
     lines = segment_text(page_text)
-    page = html_page(repaired, _rescued(lines, page_text, repaired, label_text))
+    rescued = _rescued(lines, page_text, repaired, label_text)
+    posts = embedded_posts(lines, [block.text for block in repaired.blocks], visible.posts)
+    page = html_page(repaired, (*rescued, *posts))
     accounted = account(lines, page.blocks, page.preset, match_text, page_text, visible.regions)
     linked = tuple(page.linked)
 

@@ -21,7 +21,7 @@ trafilatura's choices far more often than it is right, so it confirms and never 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from cleaner.label.features import WORD, is_prose, word_count
@@ -36,6 +36,7 @@ MAX_INNER_GAP = 2
 # What makes a run the rest of an article rather than a box: several paragraphs, many words.
 MIN_PARAGRAPHS = 3
 MIN_WORDS = 150
+EMBEDDED_POST = "html.embedded-post"
 # A page line shows the headline when it starts or ends the page title and is this share of it.
 HEADLINE_SHARE = 0.4
 
@@ -44,10 +45,12 @@ Trigram = tuple[str, str, str]
 
 @dataclass(frozen=True, slots=True)
 class Continuation:
-    """Paragraphs to add to an extraction after its block `after` (an index of its blocks)."""
+    """Paragraphs to add to an extraction after its block `after` (an index of its blocks), as
+    body for `reason`."""
 
     after: int
     texts: tuple[str, ...]
+    reason: str = "html.page-text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +225,30 @@ def continuation(
     if len(paragraphs) < MIN_PARAGRAPHS or sum(word_count(text) for text in run) < MIN_WORDS:
         return ()
     return tuple(run)
+
+
+def embedded_posts(lines: Sequence[Block], extracted: Sequence[str], posts: Set[str]) -> list[Continuation]:
+    """The lines of posts embedded in the story (a quoted tweet: `cleaner.html.visible`) that
+    the extraction left out between two lines it has, each run after the block that shows the
+    line above it (`html.embedded-post`).
+
+    trafilatura keeps such posts on some pages and drops them on others; they are part of what
+    the article says, and inside the extraction's span they are never the page's furniture.
+    """
+    if not posts or not any(line.text in posts for line in lines):
+        return []
+    grams = _grams(extracted)
+    texts = set(extracted)
+    inside = [line.text in texts or covered(line.text, grams) for line in lines]
+    shown = [i for i, has in enumerate(inside) if has]
+    runs: dict[int, list[str]] = {}
+    above: int | None = None
+    for i in range(shown[0], shown[-1]) if shown else ():
+        if inside[i]:
+            above = i
+        elif lines[i].text in posts and above is not None:
+            runs.setdefault(anchor(extracted, lines[above].text), []).append(lines[i].text)
+    return [Continuation(after, tuple(run), EMBEDDED_POST) for after, run in runs.items()]
 
 
 def anchor(extracted: Sequence[str], line: str, *, last: bool = True) -> int:

@@ -43,13 +43,23 @@ _ROLE_HOLDERS = ("div", "section", "ul", "header")
 _OPEN, _CLOSE = "\ue000", "\ue001"
 
 
+# Posts of social networks embedded in a story (a tweet quoted by the article), by the classes
+# of their markup before its script turns it into a frame.
+_POST = "post"
+_POST_MARKUP = " | ".join(
+    f"blockquote[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+    for name in ("twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed", "threads-embed")
+)
+
+
 @dataclass(frozen=True, slots=True)
 class VisiblePage:
-    """The page's visible text, and for each of its lines inside a region the region's reason
-    (the innermost region: a form in a footer is a form)."""
+    """The page's visible text, for each of its lines inside a region the region's reason (the
+    innermost region: a form in a footer is a form), and the lines of embedded posts."""
 
     text: str
     regions: dict[str, str]
+    posts: frozenset[str] = frozenset()
 
 
 def visible_text(page: str | lxml.html.HtmlElement) -> str:
@@ -71,27 +81,38 @@ def visible_page(page: str | lxml.html.HtmlElement) -> VisiblePage:
         return VisiblePage("", {})
     lines: list[str] = []
     regions: dict[str, str] = {}
-    open_regions: list[str] = []
+    posts: set[str] = set()
+    open_marks: list[str] = []
     for raw in marked.split("\n"):
         if raw.startswith(_OPEN):
-            open_regions.append(REGIONS[raw[1:]][1])
+            open_marks.append(raw[1:])
         elif raw == _CLOSE:
-            open_regions.pop()
+            open_marks.pop()
         elif line := " ".join(raw.split()):
             lines.append(line)
-            if open_regions:
-                regions.setdefault(line, open_regions[-1])
-    return VisiblePage("\n".join(lines), regions)
+            inside = [REGIONS[mark][1] for mark in open_marks if mark in REGIONS]
+            if inside:
+                regions.setdefault(line, inside[-1])
+            if _POST in open_marks:
+                posts.add(line)
+    return VisiblePage("\n".join(lines), regions, frozenset(posts))
 
 
-def _region_template(name: str, role: str) -> str:
-    roles = "|".join(f"{holder}[@role='{role}']" for holder in _ROLE_HOLDERS)
-    return f"""  <xsl:template match="{name}|{roles}">
+def _region_template(name: str, match: str) -> str:
+    return f"""  <xsl:template match="{match}">
     <xsl:text>&#10;{_OPEN}{name}&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;{_CLOSE}&#10;</xsl:text>
   </xsl:template>"""
 
 
-_REGION_TEMPLATES = "\n".join(_region_template(name, role) for name, (role, _) in REGIONS.items())
+_REGION_TEMPLATES = "\n".join(
+    [
+        *(
+            _region_template(name, "|".join([name, *(f"{tag}[@role='{role}']" for tag in _ROLE_HOLDERS)]))
+            for name, (role, _) in REGIONS.items()
+        ),
+        _region_template(_POST, _POST_MARKUP),
+    ]
+)
 # Hidden elements give nothing (their tails, being the parent's text, still show); block
 # elements give their content between line breaks; text nodes give their text; regions give
 # their content between their marks (line breaks around them, as blocks).

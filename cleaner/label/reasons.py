@@ -45,6 +45,7 @@ REASONS: dict[str, str] = {
         "extraction's first paragraph or after its end"
     ),
     "html.not-headline": "the heading taken for the title where the page's <title> names another line",
+    "html.embedded-post": "a line of a post embedded in the story (a tweet) that the extraction left out",
     "html.repeated-run": "a run of body lines that repeats an earlier run: the page rendered the story again",
     "html.image-url": "a line of the extraction that is only the address of a picture",
     "html.time-stamp": "a line of the extraction that is only a date or a time (an update stamp)",
