@@ -80,8 +80,9 @@ DEK_MAX_CHARS = 200
 # fields ("by Name | Filed under: News"), not a time stamp ("1.11.23 20:19 by Name").
 DEK_MIN_WORDS = 5
 HEADLINE_MIN_WORDS = 4
-# An element of the page body that prints exactly a text (spaces aside); asked rarely.
-_PRINTED = "boolean(//body//*[normalize-space(.) = $text])"
+# The elements of the page body whose first text node holds a text's start: a test on each
+# element's own text, not on the text of all it holds (which grows with the page's depth).
+_HOLDS_START = "//body//*[contains(text(), $start)]"
 # Where a `<title>` joins the headline and the site's name.
 _TITLE_PARTS = regex.compile(r"\s+[|–—-]\s+")
 _NOT_A_DEK = regex.compile(r"\s\|\s|\b\d{1,2}:\d{2}\b")
@@ -264,7 +265,13 @@ def printed_title(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
         for part in _TITLE_PARTS.split(page_title)
         if len(_words(part)) >= least and not _words(part) & _words(title)
     ]
-    return next((part for part in parts if tree.xpath(_PRINTED, text=part)), title)
+    return next((part for part in parts if _printed(tree, part)), title)
+
+
+def _printed(tree: lxml.html.HtmlElement, text: str) -> bool:
+    """Whether an element of the page body prints exactly this text (spaces aside)."""
+    start = text.split()[0]
+    return any(_clean(element.text_content()) == text for element in tree.xpath(_HOLDS_START, start=start))
 
 
 def _words(text: str) -> set[str]:
