@@ -37,7 +37,7 @@ STAGES: list[tuple[Any, str, str]] = [
     (html, "_run_trafilatura", "trafilatura's extraction of the article"),
     (html, "page_metadata", "page metadata (trafilatura's functions)"),
     (html_read, "extract_tree", "extraction: metadata, captions, links, dek"),
-    (html_read, "visible_text", "the page's visible text (rescue)"),
+    (html_read, "visible_page", "the page's visible text (rescue, accounting)"),
     (Matcher, "match", "rules"),
     (pipeline, "label_page", "structure"),
     (html_read, "label_article", "structure"),

@@ -188,8 +188,8 @@ _MARKDOWN_START = re.compile(r"^(?=[#>+*-]|\d+[.)](?:\s|$)|=+\s*$|`{3})")
 
 def to_markdown(article: Article) -> str:
     """The article as Markdown: the title as a `#` heading, the dek in italics, byline and
-    date, the paragraphs (subheadings as `##`, list items as `-` where the input marked
-    them), then the captions with their credits."""
+    date, the paragraphs (subheadings as `##`, list items as `-`, code blocks fenced, where
+    the input marked them), then the captions with their credits."""
     kinds = _body_kinds(article)
     parts: list[str] = []
     if article.title:
@@ -207,10 +207,25 @@ def to_markdown(article: Article) -> str:
             parts.append("- " + _inline(paragraph))
         elif kind is BlockKind.QUOTE:
             parts.append("> " + _inline(paragraph))
+        elif kind is BlockKind.CODE:
+            parts.append(_fenced(paragraph))
         else:
             parts.append(_block(paragraph))
     parts.extend(_caption_markdown(caption) for caption in article.captions)
     return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _fenced(code: str) -> str:
+    """A code block fenced as is, with a fence longer than any run of backticks inside it.
+
+    >>> print(_fenced("if x:\\n    y()"))
+    ```
+    if x:
+        y()
+    ```
+    """
+    fence = "`" * max(3, max((len(run) + 1 for run in re.findall("`+", code)), default=0))
+    return f"{fence}\n{code}\n{fence}"
 
 
 def _body_kinds(article: Article) -> dict[str, BlockKind]:

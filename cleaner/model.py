@@ -41,6 +41,7 @@ class BlockKind(StrEnum):
     HEADING = "heading"
     ITEM = "item"
     QUOTE = "quote"
+    CODE = "code"
     CAPTION = "caption"
     TITLE = "title"
     DESCRIPTION = "description"

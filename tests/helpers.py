@@ -76,7 +76,7 @@ def assert_conserved(blocks: list[Block], record: dict[str, Any]) -> None:
 
 def visible_lines(raw: bytes | str) -> list[str]:
     """The non-blank lines of an HTML page's visible text, as the HTML path reads them."""
-    from cleaner.html.rescue import visible_text
+    from cleaner.html.visible import visible_text
 
     html = decode(raw).text if isinstance(raw, bytes) else raw
     return [block.text for block in segment_text(repair(visible_text(html)).text)]
@@ -110,6 +110,8 @@ def assert_html_conserved(raw: bytes | str, article: Article) -> None:
         if trace.decision.reason == "html.figcaption":
             texts.update(text for text in (trace.decision.text, trace.decision.credit) if text)
     grams = set().union(*(trigrams(text) for text in texts))
+    # A code block shows each of its lines (spaces collapsed, as the page text has them).
+    texts.update(" ".join(line.split()) for text in list(texts) if "\n" in text for line in text.split("\n"))
 
     def shown(line: str) -> bool:
         own_grams = trigrams(line)

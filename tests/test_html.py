@@ -7,12 +7,15 @@ import importlib
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from helpers import assert_html_conserved
 from lxml import etree
 
 from cleaner import InputError, clean
+from cleaner.emit import to_markdown
 from cleaner.html.extract import extract_html, page_captions, page_metadata, parse_html, xml_blocks
 from cleaner.html.labels import revise
-from cleaner.html.rescue import continuation, last_extracted, trigrams, visible_text
+from cleaner.html.rescue import continuation, last_extracted, trigrams
+from cleaner.html.visible import visible_page, visible_text
 from cleaner.model import Block, BlockKind, Decision, Label
 from cleaner.read.segment import segment_text
 
@@ -311,3 +314,79 @@ def test_the_seed_page_with_its_dek_only_in_the_markup_cleans_as_the_seed_text()
     assert "description" not in (SAMPLES / "seed-layout-dek-html.html").read_text(encoding="utf-8")
     assert (html.title, html.subtitle, html.body) == (text.title, text.subtitle, text.body)
     assert [(c.text, c.credit) for c in html.captions] == [(c.text, c.credit) for c in text.captions]
+
+
+def test_a_hover_card_after_a_link_is_not_glued_into_the_sentence() -> None:
+    card = (
+        "<span class='rollover-card'><img src='a.jpg' alt=''><a href='/p/roe'>Jane Ann Roe</a>"
+        "<a href='/s/1'>Other pier story</a></span>"
+    )
+    html = _article(extra=f"<p>Chair <a href='/p/roe'>Jane Roe</a>{card} said the vote was fair.</p>")
+    article = clean(html, input_format="html")
+    assert "Chair Jane Roe said the vote was fair." in article.body
+    assert not any("Other pier story" in trace.block.text for trace in article.trace)
+
+
+def test_a_term_marked_as_a_tooltips_trigger_stays_in_its_sentence() -> None:
+    html = _article(extra="<p>Chair <span class='tooltip_term'>Jane Roe</span> said the vote was fair.</p>")
+    assert "Chair Jane Roe said the vote was fair." in clean(html, input_format="html").body
+
+
+def test_visible_lines_know_the_page_region_they_sit_in() -> None:
+    page = visible_page(
+        _page(
+            "<nav><ul><li>Sports</li></ul></nav><div role='navigation'>Weather</div>"
+            "<p>Story</p><footer><p>Contact</p><form><label>Email</label></form></footer>"
+            "<aside><p>Most read</p></aside>"
+        )
+    )
+    assert page.text.split("\n")[1:] == ["Sports", "Weather", "Story", "Contact", "Email", "Most read"]
+    assert page.regions == {
+        "Sports": "html.nav",
+        "Weather": "html.nav",
+        "Contact": "html.footer",
+        "Email": "html.form",  # the innermost region
+        "Most read": "html.aside",
+    }
+
+
+CODE = "def pier(n):\n    if n > 2:\n        return n\n\n    return 0"
+
+
+def test_a_pre_block_is_one_body_block_that_keeps_its_indentation() -> None:
+    html = _article(extra=f"<pre><code>\n{CODE}\n   \n</code></pre><p>{LATER}</p>")
+    article = clean(html, input_format="html")
+    assert CODE in article.body
+    assert article.body.index(CODE) == article.body.index(LATER) - 1
+    assert_html_conserved(html, article)
+
+
+def test_markdown_fences_a_code_block() -> None:
+    article = clean(_article(extra=f"<pre>{CODE}</pre><p>{LATER}</p>"), input_format="html")
+    assert f"```\n{CODE}\n```" in to_markdown(article)
+
+
+def test_a_code_block_is_repaired_after_its_indentation() -> None:
+    html = _article(extra="<pre>if pier:\n    print(&quot;caf\u00c3\u00a9&quot;)\n</pre>")
+    assert 'if pier:\n    print("café")' in clean(html, input_format="html").body
+
+
+def test_a_logo_in_the_h1_is_not_the_headline_when_the_title_tag_names_a_printed_line() -> None:
+    headline = "Harbor board approves the new ferry pier"
+    paragraphs = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6))
+    html = (
+        f"<!DOCTYPE html><html><head><title>{headline} - Harbor Ledger</title></head><body>"
+        f"<h1>Ledger Daily</h1><article><dl><dt>{headline}</dt></dl>{paragraphs}</article></body></html>"
+    )
+    article = clean(html, input_format="html")
+    assert article.title == headline
+    assert "Ledger Daily" not in article.body
+
+
+def test_a_section_name_in_the_title_tag_does_not_replace_the_h1() -> None:
+    paragraphs = "".join(f"<p>{PARAGRAPH} Part {n}.</p>" for n in range(6))
+    html = (
+        "<!DOCTYPE html><html><head><title>News - Harbor Ledger</title></head><body>"
+        f"<div>News</div><article><h1>Pier vote</h1>{paragraphs}</article></body></html>"
+    )
+    assert clean(html, input_format="html").title == "Pier vote"

@@ -44,7 +44,10 @@ def test_every_line_the_article_does_not_show_is_removed_with_a_reason(page_arti
     removed = {item.text: item.reason for item in page_article.removed}
     assert removed["Log In"] == "auth.sign-in"  # a rule's id where a rule names the line
     assert removed["© 2025 The Harbor Ledger Company. All rights reserved."] == "legal.copyright"
-    assert removed["Opinion"] == NOT_EXTRACTED  # else what the extraction did
+    assert removed["Opinion"] == "html.nav"  # else the region of the page it sits in
+    assert removed["Ferry fares to rise this summer, the board says"] == "html.aside"
+    assert removed["Your email addressSign up"] == "html.form"  # a label and a button, inline
+    assert removed["Pier vote | Harbor Ledger"] == NOT_EXTRACTED  # else: the extraction left it out
     assert not set(PARAGRAPHS) & set(removed)
     assert_html_conserved(PAGE, page_article)
 

@@ -3,20 +3,22 @@ it is not in the article, placed among the article's blocks in page order.
 
 Text input accounts for every line because every line is a block. An HTML article is what
 trafilatura extracted, so the menus, modals and footers it left out would vanish without a
-trace; the page's visible text (`cleaner.html.rescue.visible_text`, one line per block element)
+trace; the page's visible text (`cleaner.html.visible`, one line per block element)
 is what a reader sees, and each of its lines is either shown by a block of the article (then
 that block accounts for it) or listed here as removed.
 
 A page line is shown by the article when it is the whole text of one of its blocks (a caption's
-text or credit counts), or when at least half of its word trigrams are in the article's text
-(the rescue's test: inline markup and line breaks cut text differently in the two). A line
-that is not shown is removed with the reason of a rule that matches it, as in text input, else
-`html.not-extracted`: the extraction left it out and no rule names it.
+text or credit counts, and so does a line of a code block), or when at least half of its word
+trigrams are in the article's text (the rescue's test: inline markup and line breaks cut text
+differently in the two). A line that is not shown is removed with the reason of a rule that
+matches it, as in text input, else with the page region it sits in (`html.nav`, `html.footer`,
+`html.form`, `html.aside`), else `html.not-extracted`: the extraction left it out and no rule
+names it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cleaner.html.rescue import COVERED_SHARE, Trigram, trigrams
@@ -54,6 +56,9 @@ def article_shows(parts: Sequence[Sequence[str]]) -> Shown:
     for index, texts in enumerate(parts):
         for text in texts:
             by_text.setdefault(text, index)
+            if "\n" in text:  # a code block shows each of its lines, spaces collapsed as on the page
+                for line in text.split("\n"):
+                    by_text.setdefault(" ".join(line.split()), index)
             for gram in trigrams(text):
                 by_gram.setdefault(gram, index)
     return Shown(by_gram, by_text)
@@ -83,6 +88,7 @@ def account(
     preset: Sequence[Decision | None],
     match_text: MatchText,
     page_text: str,
+    regions: Mapping[str, str] | None = None,
 ) -> Accounted:
     """The article's blocks and the page lines it does not show, numbered together in page order.
 
@@ -100,7 +106,9 @@ def account(
         else:
             slot = block + 1
     unshown = [line for group in after for line in group]
-    reasons = iter(map(_removal, match_text(unshown, lines, page_text) if unshown else []))
+    rules = match_text(unshown, lines, page_text) if unshown else []
+    regions = regions or {}
+    reasons = iter(_removal(rule, regions.get(line.text)) for line, rule in zip(unshown, rules, strict=True))
     numbered: list[Block] = []
     outside: list[Trace] = []
     for slot, group in enumerate(after):
@@ -121,11 +129,11 @@ def _texts(block: Block, known: Decision | None) -> list[str]:
     return texts
 
 
-def _removal(rule: Decision | None) -> Decision:
+def _removal(rule: Decision | None, region: str | None) -> Decision:
     """Why a page line the article does not show is removed: the rule that matches it, if any
-    removes it, else that the extraction left it out."""
+    removes it, else the page region it sits in, else that the extraction left it out."""
     if rule is None or rule.label in _KEPT:
-        return _NOT_EXTRACTED
+        return Decision(Label.BOILERPLATE, region) if region else _NOT_EXTRACTED
     return Decision(rule.label, rule.reason)
 
 

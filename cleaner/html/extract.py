@@ -79,7 +79,19 @@ DEK_MAX_CHARS = 200
 # A dek is a phrase or a sentence: not a word or two (a "Contents" heading), not a line of
 # fields ("by Name | Filed under: News"), not a time stamp ("1.11.23 20:19 by Name").
 DEK_MIN_WORDS = 5
+HEADLINE_MIN_WORDS = 4
+# The elements of the page body whose first text node holds a text's start: a test on each
+# element's own text, not on the text of all it holds (which grows with the page's depth).
+_HOLDS_START = "//body//*[contains(text(), $start)]"
+# Where a `<title>` joins the headline and the site's name.
+_TITLE_PARTS = regex.compile(r"\s+[|–—-]\s+")
 _NOT_A_DEK = regex.compile(r"\s\|\s|\b\d{1,2}:\d{2}\b")
+
+
+# A card shown on hover (a person's picture and stories), inside a paragraph; not its trigger.
+_HOVER_CARD_CLASS = regex.compile(r"(?i)(?:^|[\s_-])(?:rollover|hover-?card|popover|tooltip)(?:$|[\s_-])")
+_HOVER_TRIGGER_CLASS = regex.compile(r"(?i)trigger|indicator|icon")
+_INLINE_IN_PARAGRAPH = "//p//span[@class] | //p//div[@class]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +117,8 @@ class Extraction:
 
     `description` is the page's description only when the page prints it as a dek (under the
     headline, or marked up as one); a description that is the lede stays a body block.
+    `not_headline` is the `<h1>` that trafilatura took for the title when the page's `<title>`
+    shows the headline is another line (`printed_title`): a logo or a section's name.
     """
 
     blocks: tuple[HtmlBlock, ...]
@@ -112,6 +126,7 @@ class Extraction:
     metadata: PageMetadata
     description: str | None
     warnings: tuple[str, ...] = ()
+    not_headline: str | None = None
 
     def texts(self) -> list[str]:
         """Every text of the extraction in a fixed order, for `with_texts` (empty for None)."""
@@ -121,7 +136,14 @@ class Extraction:
             *(part for caption in self.captions for part in (caption.text, caption.credit or "")),
             *(
                 value or ""
-                for value in (meta.title, meta.author, meta.published, meta.sitename, self.description)
+                for value in (
+                    meta.title,
+                    meta.author,
+                    meta.published,
+                    meta.sitename,
+                    self.description,
+                    self.not_headline,
+                )
             ),
         ]
 
@@ -130,9 +152,11 @@ class Extraction:
         values = iter(texts)
         blocks = tuple(HtmlBlock(next(values), block.kind, block.linked) for block in self.blocks)
         captions = tuple(HtmlCaption(next(values), next(values) or None) for _ in self.captions)
-        title, author, published, sitename, description = (next(values) or None for _ in range(5))
+        title, author, published, sitename, description, not_headline = (
+            next(values) or None for _ in range(6)
+        )
         metadata = PageMetadata(title, author, published, sitename, self.metadata.url)
-        return Extraction(blocks, captions, metadata, description, self.warnings)
+        return Extraction(blocks, captions, metadata, description, self.warnings, not_headline)
 
 
 def parse_html(html: str, source: str = "-") -> lxml.html.HtmlElement:
@@ -152,7 +176,37 @@ def parse_page(html: str, source: str = "-") -> tuple[lxml.html.HtmlElement, tup
         raise InputError(source, f"cannot parse HTML: {type(error).__name__}: {error}") from error
     if not isinstance(tree, lxml.html.HtmlElement):
         raise InputError(source, "cannot parse HTML: no document element")
+    _drop_hover_cards(tree)
     return tree, prepared.warnings
+
+
+def _after_a_link(element: lxml.html.HtmlElement) -> bool:
+    """Whether a link comes before an element among its siblings (or inside one of them)."""
+    return any(
+        isinstance(sibling.tag, str) and (sibling.tag == "a" or sibling.find(".//a") is not None)
+        for sibling in element.itersiblings(preceding=True)
+    )
+
+
+def _drop_hover_cards(tree: lxml.html.HtmlElement) -> None:
+    """Drop the hover cards inside paragraphs (their text after them stays).
+
+    A link to a person or a term may carry a card that the page shows only on hover: a name,
+    a picture, a list of other stories. It sits inside the paragraph, so extraction and a
+    copy-paste both glue its text into the sentence ("Jane RoeJane Ann RoeOther headline").
+    A reader never sees it in the sentence, so it is not part of the page's visible text. Only
+    a box right after a link is a card: a term marked up as a tooltip's trigger is the text.
+    """
+    cards = [
+        element
+        for element in tree.xpath(_INLINE_IN_PARAGRAPH)
+        if _HOVER_CARD_CLASS.search(element.get("class") or "")
+        and not _HOVER_TRIGGER_CLASS.search(element.get("class") or "")
+        and _after_a_link(element)
+    ]
+    for card in cards:
+        if card.getparent() is not None:
+            card.drop_tree()
 
 
 def extract_html(html: str, *, url: str | None = None, source: str = "-") -> Extraction:
@@ -173,8 +227,9 @@ def extract_tree(tree: lxml.html.HtmlElement, *, url: str | None = None, source:
         warning = "no article text found in the HTML"
         return Extraction((), captions, PageMetadata(url=url), None, (*cut, warning))
     document = page_metadata(tree, url, source)
+    first_title = _clean(document.title)
     metadata = PageMetadata(
-        title=_clean(document.title),
+        title=printed_title(tree, first_title),
         author=_clean(document.author),
         published=_clean(document.date),
         sitename=_clean(document.sitename),
@@ -185,7 +240,42 @@ def extract_tree(tree: lxml.html.HtmlElement, *, url: str | None = None, source:
     description = _clean(document.description)
     if description and not _is_dek(tree, description, blocks):
         description = None
-    return Extraction(blocks, captions, metadata, printed_dek(tree, metadata.title) or description, cut)
+    dek = printed_dek(tree, metadata.title) or description
+    not_headline = first_title if first_title != metadata.title else None
+    return Extraction(blocks, captions, metadata, dek, cut, not_headline)
+
+
+def printed_title(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
+    """The headline: the metadata's title, unless it has nothing in common with the page's
+    `<title>` and the page prints a part of that `<title>` as a line of its own.
+
+    Without a title in the meta tags, trafilatura takes the page's first `<h1>`, which on some
+    sites is the logo; the `<title>` then still names the story ("Headline - Site"), and the
+    page shows that headline. A part of the `<title>` shorter than the `<h1>` (or than
+    `HEADLINE_MIN_WORDS` words) is a section's name ("News - Site"), and the `<h1>` is right.
+    """
+    page_title = _clean(tree.findtext(".//title"))
+    if not title or not page_title or title in page_title:
+        return title
+    # A headline, not a section's name: longer than what it replaces, a few words at least, and
+    # with no word of it (a logo that shares the site's name with the `<title>` is no headline).
+    least = max(HEADLINE_MIN_WORDS, len(_words(title)) + 1)
+    parts = [
+        part
+        for part in _TITLE_PARTS.split(page_title)
+        if len(_words(part)) >= least and not _words(part) & _words(title)
+    ]
+    return next((part for part in parts if _printed(tree, part)), title)
+
+
+def _printed(tree: lxml.html.HtmlElement, text: str) -> bool:
+    """Whether an element of the page body prints exactly this text (spaces aside)."""
+    start = text.split()[0]
+    return any(_clean(element.text_content()) == text for element in tree.xpath(_HOLDS_START, start=start))
+
+
+def _words(text: str) -> set[str]:
+    return {word.casefold() for word in regex.findall(r"\w+", text)}
 
 
 def _cut_short(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
@@ -277,7 +367,9 @@ def xml_blocks(
         if tag in _KINDS or tag in _CONTAINERS:
             yield from _lines("".join(buffer), kind)
             buffer = []
-            if tag == "row":
+            if tag == "code" and _is_code_block(child) and "\n" in (code := _code_text(child)):
+                yield code, BlockKind.CODE
+            elif tag == "row":
                 text = " | ".join(filter(None, (_clean(_inline_text(cell)) for cell in child)))
                 if text:
                     yield text, BlockKind.PARAGRAPH
@@ -287,6 +379,23 @@ def xml_blocks(
             buffer.append(_inline_text(child))
         buffer.append(child.tail or "")
     yield from _lines("".join(buffer), kind)
+
+
+def _is_code_block(element: etree._Element) -> bool:
+    """Whether a `<code>` of trafilatura's XML is text only: it also wraps headings and tables
+    that a page laid out in a `<pre>`, and those are blocks of their own."""
+    return not any(_tag(node) in _KINDS or _tag(node) in _CONTAINERS for node in element.iterdescendants())
+
+
+def _code_text(element: etree._Element) -> str:
+    """The text of a code block (a `<pre>`) as printed: its lines keep their indentation, with
+    no blank lines around them and no spaces at their ends."""
+    lines = [line.rstrip() for line in _inline_text(element).split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
 
 
 def _inline_text(element: etree._Element) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from cleaner.html.extract import DEK_MAX_CHARS, Extraction
 from cleaner.html.rescue import Continuation
+from cleaner.html.tidy import tidy
 from cleaner.label.features import ends_sentence, is_prose
 from cleaner.model import Block, BlockKind, Decision, Label
 
@@ -39,21 +40,22 @@ class HtmlPage:
     linked: list[bool]
 
 
-def html_page(extraction: Extraction, continuation: Continuation | None = None) -> HtmlPage:
+def html_page(extraction: Extraction, rescued: Sequence[Continuation] = ()) -> HtmlPage:
     """Blocks of an HTML extraction: title, the article blocks, then captions not in them.
 
-    A `continuation` (the rest of the article that the page text shows after the extraction's
-    end, `cleaner.html.rescue`) is body after the block it continues (`html.page-text`): the
-    text path's rules and region kept each of its lines already.
+    Each `rescued` run (the start or the rest of the article that the page text shows around
+    the extraction, `cleaner.html.rescue`) is body after the block it follows
+    (`html.page-text`): the text path's rules and region kept each of its lines already.
     """
     items: list[tuple[str, BlockKind, Decision | None, bool]] = [
         (block.text, block.kind, None, block.linked) for block in extraction.blocks
     ]
-    if continuation is not None:
-        rescued = Decision(Label.BODY, "html.page-text")
-        at = continuation.after + 1
-        items[at:at] = [(text, BlockKind.PARAGRAPH, rescued, False) for text in continuation.texts]
-    _place_title(items, extraction.metadata.title)
+    # From the last place up, so that the earlier places stay where they were.
+    for run in sorted(rescued, key=lambda run: run.after, reverse=True):
+        at = run.after + 1
+        rescue = Decision(Label.BODY, run.reason)
+        items[at:at] = [(text, BlockKind.PARAGRAPH, rescue, False) for text in run.texts]
+    _place_title(items, extraction.metadata.title, extraction.not_headline)
     _place_dek(items, extraction.description)
     # The undecided blocks by text, in page order: each caption takes the first block showing
     # its text in one lookup, not a scan of the page (a page can have thousands of figures).
@@ -77,8 +79,16 @@ def html_page(extraction: Extraction, continuation: Continuation | None = None) 
     return HtmlPage(blocks, [item[2] for item in kept], [item[3] for item in kept])
 
 
-def _place_title(items: list[tuple[str, BlockKind, Decision | None, bool]], title: str | None) -> None:
-    """The headline: the heading that shows the page title, else the title inserted first."""
+def _place_title(
+    items: list[tuple[str, BlockKind, Decision | None, bool]], title: str | None, not_headline: str | None
+) -> None:
+    """The headline: the heading that shows the page title, else the title inserted first. A
+    heading that trafilatura took for the title and the page's `<title>` shows is not the
+    headline (a logo, a section's name) is removed (`html.not-headline`)."""
+    if not_headline:
+        for i, (text, kind, known, linked) in enumerate(items):
+            if known is None and kind is BlockKind.HEADING and text == not_headline:
+                items[i] = (text, kind, Decision(Label.BOILERPLATE, "html.not-headline"), linked)
     if not title:
         return
     decision = Decision(Label.TITLE, "html.title")
@@ -139,6 +149,7 @@ def revise(blocks: Sequence[Block], decisions: Sequence[Decision], linked: Seque
     _undo_false_end(blocks, revised)
     _drop_listed_links(revised, linked)
     _drop_tail_links(blocks, revised, linked)
+    tidy(blocks, revised)
     return revised
 
 

@@ -1,5 +1,5 @@
-"""HTML rescue: the rest of an article that trafilatura's extraction stopped short of, found in
-the page's visible text and confirmed by the text path's labelling of that text.
+"""HTML rescue: the start and the rest of an article that trafilatura's extraction left out,
+found in the page's visible text and confirmed by the text path's labelling of that text.
 
 trafilatura sometimes ends an article early: the story goes on after an ad slot, a subscription
 box or a pull quote, in a container it does not join to the first. The page's visible text (what
@@ -8,8 +8,12 @@ those paragraphs, in page order, right after the last one extracted. The text pa
 text with the same rules and finds the article region in it; when the lines right after the
 extraction's last paragraph are, past nothing but lines that pass removed, a run of several body
 paragraphs, the run is the rest of the article and joins the extraction after its last block.
+trafilatura also often leaves out the lede (a paragraph in a box of its own above the story's
+container, the German Vorspann): body lines of the text path right before the extraction's
+first paragraph, below the headline, past nothing but lines that pass removed, are the
+article's start and join the extraction before its first paragraph.
 
-Only that place is trusted. Paragraphs that the text region keeps elsewhere (above the
+Only those two places are trusted. Paragraphs that the text region keeps elsewhere (above the
 extraction, between its blocks, or after a gap of kept lines) were as often teasers, author boxes,
 forms and comments as article text on the dev sets, and the text region disagrees with
 trafilatura's choices far more often than it is right, so it confirms and never removes.
@@ -17,15 +21,9 @@ trafilatura's choices far more often than it is right, so it confirms and never 
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
-import lxml.html
-from lxml import etree
-
-from cleaner.errors import InputError
-from cleaner.html.extract import parse_html
 from cleaner.label.features import WORD, is_prose, word_count
 from cleaner.model import Block, Decision, Label
 
@@ -38,66 +36,43 @@ MAX_INNER_GAP = 2
 # What makes a run the rest of an article rather than a box: several paragraphs, many words.
 MIN_PARAGRAPHS = 3
 MIN_WORDS = 150
+EMBEDDED_POST = "html.embedded-post"
+# A page line shows the headline when it starts or ends the page title and is this share of it.
+HEADLINE_SHARE = 0.4
 
 Trigram = tuple[str, str, str]
 
 
 @dataclass(frozen=True, slots=True)
 class Continuation:
-    """Paragraphs to add to an extraction after its block `after` (an index of its blocks)."""
+    """Paragraphs to add to an extraction after its block `after` (an index of its blocks), as
+    body for `reason`."""
 
     after: int
     texts: tuple[str, ...]
+    reason: str = "html.page-text"
 
 
-# Elements that start a new line of visible text.
-# fmt: off
-_BLOCK_ELEMENTS = frozenset({
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td",
-    "th", "title", "tr", "ul",
-})
-# fmt: on
-# Elements whose content a reader never sees.
-_HIDDEN_ELEMENTS = frozenset({"script", "style", "noscript", "template", "svg", "iframe"})
+@dataclass(frozen=True, slots=True)
+class Headed:
+    """What an article shows apart from its extracted blocks (headline, dek, captions), and its
+    headline: the rescue of a lede looks for it above the lede."""
+
+    texts: frozenset[str]
+    headline: str | None
+
+    def is_headline(self, line: str) -> bool:
+        """Whether a page line shows the headline: the title, or most of it (a `<title>` adds
+        the site's name to the headline)."""
+        title = self.headline
+        if not title:
+            return False
+        long_enough = len(line) >= HEADLINE_SHARE * len(title)
+        return line == title or (long_enough and (title.startswith(line) or title.endswith(line)))
 
 
-def visible_text(page: str | lxml.html.HtmlElement) -> str:
-    """The visible text of a page (its HTML, or its tree from `parse_html`), one block element
-    per line ("" for a page lxml cannot read: the rescue is an extra, never a reason to fail).
-
-    The walk is an XSLT stylesheet that libxslt runs in C, faster than the same
-    walk in Python over lxml's elements.
-    """
-    try:
-        root = parse_html(page) if isinstance(page, str) else page
-        text = str(_visible_text_stylesheet()(root))
-    except (InputError, etree.XSLTError):
-        return ""
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-# Hidden elements give nothing (their tails, being the parent's text, still show); block
-# elements give their content between line breaks; text nodes give their text.
-_VISIBLE_TEXT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <xsl:output method="text" encoding="UTF-8"/>
-  <xsl:template match="{"|".join(sorted(_HIDDEN_ELEMENTS))}"/>
-  <xsl:template match="{"|".join(sorted(_BLOCK_ELEMENTS))}">
-    <xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text>
-  </xsl:template>
-</xsl:stylesheet>"""
-_PER_THREAD = threading.local()
-
-
-def _visible_text_stylesheet() -> etree.XSLT:
-    """The compiled stylesheet, one per thread: lxml does not promise that one XSLT object
-    may run in several threads at once."""
-    stylesheet: etree.XSLT | None = getattr(_PER_THREAD, "stylesheet", None)
-    if stylesheet is None:
-        stylesheet = _PER_THREAD.stylesheet = etree.XSLT(etree.XML(_VISIBLE_TEXT))
-    return stylesheet
+def _grams(extracted: Sequence[str]) -> set[Trigram]:
+    return set().union(*(trigrams(text) for text in extracted))
 
 
 def trigrams(text: str) -> set[Trigram]:
@@ -121,7 +96,7 @@ def last_extracted(lines: Sequence[Block], extracted: Sequence[str]) -> int | No
     """The index of the page line that shows the extraction's last paragraph, when a paragraph
     that the extraction lacks follows it closely; None when there is nothing to rescue (most
     pages), so that the page text need not be labelled at all."""
-    grams = set().union(*(trigrams(text) for text in extracted))
+    grams = _grams(extracted)
     # Only prose lines count, and most page lines (menus, links) are not: test that first.
     prose = [i for i, line in enumerate(lines) if is_prose(line.text) and covered(line.text, grams)]
     if not prose:
@@ -131,6 +106,83 @@ def last_extracted(lines: Sequence[Block], extracted: Sequence[str]) -> int | No
     if any(is_prose(line.text) and not covered(line.text, grams) for line in ahead):
         return last
     return None
+
+
+def first_extracted(lines: Sequence[Block], extracted: Sequence[str]) -> int | None:
+    """The index of the page line that shows the extraction's first paragraph, when a paragraph
+    that the extraction lacks comes closely before it; None when there is nothing to rescue
+    there (most pages)."""
+    grams = _grams(extracted)
+    shown = (i for i, line in enumerate(lines) if is_prose(line.text) and covered(line.text, grams))
+    first = next(shown, None)
+    if first is None:
+        return None
+    behind = lines[max(0, first - 1 - MAX_LEAD_GAP) : first]
+    if any(is_prose(line.text) and not covered(line.text, grams) for line in behind):
+        return first
+    return None
+
+
+def lead_in(
+    lines: Sequence[Block],
+    decisions: Sequence[Decision],
+    first: int,
+    extracted: Sequence[str],
+    shown: Headed,
+) -> tuple[str, ...]:
+    """The body lines of the run that leads into the article at page line `first` (the page line
+    of the extraction's first paragraph), or ().
+
+    The run ends at most `MAX_LEAD_GAP` lines before that line, past lines that the text path
+    did not keep and the extraction does not have (a photo caption, a byline: a line the
+    extraction has there makes the run a gap inside it, an author box under a teaser). Walking
+    up, it holds body lines and short stretches of other lines between its paragraphs, and
+    starts at its first paragraph below a longer stretch, a line removed by a structure pass,
+    a line the extraction has, or one the article shows otherwise (headline, dek, caption).
+    The page's headline must be above it: the lede is under the headline, and what comes
+    before the headline is the page's, not the story's.
+    """
+    grams = _grams(extracted)
+
+    def own(index: int) -> bool:
+        text = lines[index].text
+        return decisions[index].label is Label.BODY and not covered(text, grams) and text not in shown.texts
+
+    def taken(index: int) -> bool:
+        text = lines[index].text
+        return text in shown.texts or text in extracted or covered(text, grams)
+
+    end = first - 1
+    while end >= 0 and not (own(end) and is_prose(lines[end].text)):
+        if shown.is_headline(lines[end].text):
+            return ()
+        end -= 1
+    if end < 0 or first - 1 - end > MAX_LEAD_GAP:
+        return ()
+    start, idle = end, 0
+    for index in range(end - 1, -1, -1):
+        decision = decisions[index]
+        if taken(index):
+            # Under the headline or the dek, the run is the lede; under a line the extraction
+            # has, it is a box inside the article (a quote, a fact box).
+            if not (shown.is_headline(lines[index].text) or lines[index].text in shown.texts):
+                return ()
+            break
+        if decision.label is not Label.BODY and decision.reason.startswith("structure."):
+            break
+        if own(index) and is_prose(lines[index].text):
+            start, idle = index, 0
+        else:
+            idle += 1
+            if idle > MAX_INNER_GAP:
+                break
+    above = lines[start - 1].text if start else ""
+    # A name over a paragraph that starts with it is an author's box, not a lede.
+    if above and lines[start].text.startswith(above):
+        return ()
+    if not any(shown.is_headline(line.text) for line in lines[:start]):
+        return ()
+    return tuple(lines[i].text for i in range(start, end + 1) if own(i))
 
 
 def continuation(
@@ -144,7 +196,7 @@ def continuation(
     stretch, a line removed by a structure pass (the region's end, a link list) or a paragraph
     the extraction has.
     """
-    grams = set().union(*(trigrams(text) for text in extracted))
+    grams = _grams(extracted)
     start = last + 1
     while start < len(lines) and decisions[start].label is not Label.BODY:
         start += 1
@@ -175,9 +227,37 @@ def continuation(
     return tuple(run)
 
 
-def anchor(extracted: Sequence[str], line: str) -> int:
-    """The index of the extracted block that shows a page line best (the last one on a tie)."""
+def embedded_posts(lines: Sequence[Block], extracted: Sequence[str], posts: Set[str]) -> list[Continuation]:
+    """The lines of posts embedded in the story (a quoted tweet: `cleaner.html.visible`) that
+    the extraction left out between two lines it has, each run after the block that shows the
+    line above it (`html.embedded-post`).
+
+    trafilatura keeps such posts on some pages and drops them on others; they are part of what
+    the article says, and inside the extraction's span they are never the page's furniture.
+    """
+    if not posts or not any(line.text in posts for line in lines):
+        return []
+    grams = _grams(extracted)
+    texts = set(extracted)
+    inside = [line.text in texts or covered(line.text, grams) for line in lines]
+    shown = [i for i, has in enumerate(inside) if has]
+    runs: dict[int, list[str]] = {}
+    above: int | None = None
+    for i in range(shown[0], shown[-1]) if shown else ():
+        if inside[i]:
+            above = i
+        elif lines[i].text in posts and above is not None:
+            runs.setdefault(anchor(extracted, lines[above].text), []).append(lines[i].text)
+    return [Continuation(after, tuple(run), EMBEDDED_POST) for after, run in runs.items()]
+
+
+def anchor(extracted: Sequence[str], line: str, *, last: bool = True) -> int:
+    """The index of the extracted block that shows a page line best (the last one on a tie, or
+    the first)."""
     own = trigrams(line)
     overlaps = [len(own & trigrams(text)) for text in extracted]
     best = max(overlaps, default=0)
-    return max(i for i, overlap in enumerate(overlaps) if overlap == best) if extracted else 0
+    if not extracted:
+        return 0
+    tied = [i for i, overlap in enumerate(overlaps) if overlap == best]
+    return tied[-1] if last else tied[0]

@@ -40,12 +40,25 @@ REASONS: dict[str, str] = {
         "a block of trafilatura's extraction that a text-page pass would have removed (a repeated "
         "line, a caption paired with a credit, text after a false end marker): body"
     ),
-    "html.page-text": "the rest of the article, found in the page's visible text after the extraction's end",
+    "html.page-text": (
+        "the lede or the rest of the article, found in the page's visible text right before the "
+        "extraction's first paragraph or after its end"
+    ),
+    "html.not-headline": "the heading taken for the title where the page's <title> names another line",
+    "html.embedded-post": "a line of a post embedded in the story (a tweet) that the extraction left out",
+    "html.repeated-run": "a run of body lines that repeats an earlier run: the page rendered the story again",
+    "html.image-url": "a line of the extraction that is only the address of a picture",
+    "html.time-stamp": "a line of the extraction that is only a date or a time (an update stamp)",
+    "html.head-repeated": "the first body line, repeating the headline, the dek or the byline above it",
     "html.listed-link": "a whole link right under a related-stories heading inside the article",
     "html.tail-link": "a whole link at the end of the extraction, after its last paragraph: a teaser",
     "html.tail-link-heading": "the short heading over the teasers at the end of the extraction",
+    "html.nav": "a line of the page that the article does not show, in a <nav> (or role=navigation)",
+    "html.footer": "a line of the page that the article does not show, in a <footer> (or role=contentinfo)",
+    "html.form": "a line of the page that the article does not show, in a <form> (or role=search)",
+    "html.aside": "a line of the page that the article does not show, in an <aside> (or role=complementary)",
     "html.not-extracted": (
         "a line of the page's visible text that the article does not show and no rule names: "
-        "the extraction left it out (menus, modals, footers, teasers)"
+        "the extraction left it out and no page region names it (menus, modals, teasers)"
     ),
 }
