@@ -91,7 +91,13 @@ def scaled_rules(factor: int) -> RuleSet:
         else:
             source, limit = f"(?i)\\b{regex.escape(phrase)}\\b(?!)", None
         generated.append(
-            replace(template, id=f"generated.rule-{number}", pattern=compile_pattern(source), max_chars=limit)
+            replace(
+                template,
+                id=f"generated.rule-{number}",
+                pattern=compile_pattern(source),
+                max_chars=limit,
+                builtin=False,  # a deployment's own rules keep their time limit per call
+            )
         )
     return RuleSet((*base.generic, *generated), base.sites, base.disabled)
 
