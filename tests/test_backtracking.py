@@ -55,7 +55,6 @@ def _adversarial(rule: Rule) -> list[str]:
     return lines
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
 def test_no_built_in_pattern_backtracks_catastrophically_on_its_own_alphabet(rule: Rule) -> None:
     assert rule.builtin
