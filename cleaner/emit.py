@@ -1,7 +1,7 @@
 """Emit: render articles as JSON, JSON Lines, plain text, Markdown or an explanation of every line.
 
 Pure string formatting; the CLI decides where the strings go. JSON is written by orjson (in C,
-the same bytes as the standard library's `json` with `ensure_ascii=False`, several times faster).
+the same bytes as the standard library's `json` with `ensure_ascii=False`, in less time).
 """
 
 from __future__ import annotations
