@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Callable
+from types import FrameType
 
 EXIT_INTERRUPTED = 130
 
@@ -14,8 +16,7 @@ def run() -> None:
     """Run `cleaner.cli.main`; an interrupt at any moment exits 130 with one line on stderr."""
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        from cleaner.cli import main
-
+        main = _import_main()
         main()
     except KeyboardInterrupt:
         sys.stderr.write("newsclean: interrupted\n")
@@ -26,3 +27,26 @@ def run() -> None:
         # ignored signals ignored).
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _import_main() -> Callable[[], None]:
+    """`cleaner.cli.main`, imported with Ctrl-C and SIGTERM held until the import is done, then
+    answered. An exception raised inside the import of a module compiled with mypyc
+    (hatch_build.py) leaves it half initialised, and the interpreter crashed on it (a signal
+    0.25 s into start-up, a few times in a hundred); the pure modules did not mind."""
+    held: list[int] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        held.append(signum)
+
+    # A signal ignored by the parent (a background job's SIGINT) stays ignored.
+    watched = [s for s in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(s) is not signal.SIG_IGN]
+    previous = {s: signal.signal(s, hold) for s in watched}
+    try:
+        from cleaner.cli import main
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if held:
+        raise KeyboardInterrupt
+    return main

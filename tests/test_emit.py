@@ -61,3 +61,23 @@ def test_several_json_documents_make_one_array_and_failures_take_no_separator() 
     assert json.loads(text) == [{"a": 1}, {"b": 2}]
     assert json.loads("".join(emit.framing("json", many=True).join([]))) == []
     assert "".join(emit.framing("jsonl", many=True).join(["x\n", "y\n"])) == "x\ny\n"
+
+
+AWKWARD = {
+    "text": '\x00\x1f\x7f\u2028\u2029"\\/é 中\t\n\r\b\f😀',
+    "empty": [],
+    "nested": [{"x": [], "y": {}}, None, True, False, -5, 0],
+}
+
+
+def test_json_is_written_as_the_json_module_writes_it() -> None:
+    """orjson writes the output: the same bytes as `json.dumps(ensure_ascii=False)`, compact
+    and indented (the dev sets' 700 outputs were compared too, docs/performance.md)."""
+    assert emit.jsonl(AWKWARD) == json.dumps(AWKWARD, ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert emit.pretty_json(AWKWARD) == json.dumps(AWKWARD, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_what_orjson_refuses_is_written_by_the_json_module() -> None:
+    huge = {"source": "in.jsonl:1", "id": 2**70}
+    assert emit.jsonl(huge) == '{"source":"in.jsonl:1","id":1180591620717411303424}\n'
+    assert emit.pretty_json(huge) == json.dumps(huge, ensure_ascii=False, indent=2) + "\n"

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import regex
 
-from cleaner.label.features import CJK_FLOOR, ends_sentence, is_prose, word_count
+from cleaner.label.features import (
+    CACHED_MAX_CHARS,
+    CACHED_TEXTS,
+    CJK_FLOOR,
+    ends_sentence,
+    is_prose,
+    per_text,
+    word_count,
+)
 
 SCRIPTS_WITHOUT_SPACES = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
@@ -27,3 +35,25 @@ def test_prose_is_long_and_ends_like_a_sentence() -> None:
     assert not is_prose("The board voted.")
     assert ends_sentence("He declined to comment.”")
     assert not ends_sentence("More from the Ledger")
+
+
+def test_a_measure_is_kept_for_short_texts_only_and_for_a_bounded_number() -> None:
+    calls: list[str] = []
+
+    @per_text
+    def length(text: str) -> int:
+        calls.append(text)
+        return len(text)
+
+    long_text = "x" * CACHED_MAX_CHARS
+    assert [length("short"), length("short"), length(long_text), length(long_text)] == [
+        5,
+        5,
+        *[len(long_text)] * 2,
+    ]
+    assert calls == ["short", long_text, long_text]
+    for number in range(CACHED_TEXTS + 1):
+        length(str(number))
+    calls.clear()
+    length("short")  # pushed out by the newer texts
+    assert calls == ["short"]

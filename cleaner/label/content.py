@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
 import regex
 
-from cleaner.label.features import WORD, ends_sentence
+from cleaner.label.features import CACHED_MAX_CHARS, CACHED_TEXTS, WORD, ends_sentence, per_text
 from cleaner.label.region import Role
 
 # Stoplists compared to find a document's language: the languages of European and major
@@ -145,10 +145,10 @@ def _sample(texts: Sequence[str]) -> list[str]:
     return sample
 
 
-def _words(text: str) -> list[str]:
+@per_text
+def _words(text: str) -> tuple[str, ...]:
     """The lower-case words of a text; a soft hyphen does not split a word."""
-    words: list[str] = WORD.findall(text.lower().replace("\xad", ""))
-    return words
+    return tuple(WORD.findall(text.lower().replace("\xad", "")))
 
 
 def classify(text: str, stopwords: Stopwords) -> Role:
@@ -156,6 +156,15 @@ def classify(text: str, stopwords: Stopwords) -> Role:
     the text roles GOOD, NEAR_GOOD (decided by its neighbours), SHORT (too short to tell) or BAD;
     NEUTRAL for a long block in another script than the document's, which its stoplist cannot
     judge: it goes with the text around it."""
+    # Kept for recent short texts, as `features.per_text` keeps its answers: the settle pass
+    # classifies the printed article's lines again, with the same stoplist as a rule.
+    if len(text) >= CACHED_MAX_CHARS:
+        return _classify.__wrapped__(text, stopwords)
+    return _classify(text, stopwords)
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _classify(text: str, stopwords: Stopwords) -> Role:
     length = len(text)
     if length < LENGTH_LOW:
         if (

@@ -5,7 +5,31 @@ Pure functions of a string; no knowledge of pages, rules or labels.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import TypeVar
+
 import regex
+
+T = TypeVar("T")
+
+# The labelling passes, and the settle pass after them, ask the same questions of the same
+# lines many times a page: the answers for the most recent lines are kept. Bounded in entries,
+# so a batch does not grow it, and in length, so it holds no huge line alive after its page.
+CACHED_TEXTS = 4096
+CACHED_MAX_CHARS = 2000
+
+
+def per_text(function: Callable[[str], T]) -> Callable[[str], T]:
+    """A pure function of a text, with its answers for the most recent short texts kept."""
+    cached = lru_cache(maxsize=CACHED_TEXTS)(function)
+
+    @wraps(function)
+    def measure(text: str) -> T:
+        return cached(text) if len(text) < CACHED_MAX_CHARS else function(text)
+
+    return measure
+
 
 PROSE_MIN_CHARS = 150
 # A word, as every measurement of words here counts it: a run of letters, digits or underscores.
@@ -14,6 +38,7 @@ SENTENCE_END_CHARS = 64  # a sentence's final mark and the closing quotes and br
 _SENTENCE_END = regex.compile(r"[.!?…。！？؟।][\"'”’»)\]」』]*$")
 
 
+@per_text
 def ends_sentence(text: str) -> bool:
     """Whether the text ends like a sentence (closing quotes and brackets allowed).
 
@@ -39,6 +64,7 @@ _MAYBE_CJK = regex.compile(f"[{CJK_FLOOR}-\U0010ffff]")
 CJK_CHARS_PER_WORD = 2
 
 
+@per_text
 def word_count(text: str) -> int:
     """Words in a text; Chinese and Japanese, written without spaces, count a word per two characters.
 

@@ -22,10 +22,8 @@ when their simple case foldings agree; then their full foldings (`str.casefold`)
 every code point but three, which `fold` writes as what they match (checked over all of
 Unicode: for every cased character, every character (?i) matches it folds the same).
 
-With few literals, a substring test each is fastest. With many (hundreds of site rules), the
-literals of three characters or more are indexed by their first three characters, and a line
-looks up the three-character slices it has: the cost then follows the line's length, not the
-number of rules.
+The literals of a length tier are looked for in one pass over the line, by an Aho–Corasick
+automaton (pyahocorasick, in C): the cost follows the line's length, not the number of rules.
 """
 
 from __future__ import annotations
@@ -39,10 +37,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import ahocorasick
+
 PREFIX_LENGTH = 3
 MAX_PREFIXES = 400  # more distinct starts than this: the reading stops at shorter ones
 MAX_CLASS_LITERALS = 10  # a required class of at most this many characters is a requirement
-MAX_SCANNED_LITERALS = 100  # more literals than this in a tier: index them by their first three
 DIGIT = "\0digit"  # requirement "some digit", checked with one regex search per line
 
 _UNICODE_CLASS = re.compile(r"\\p\{[^}]+\}")
@@ -64,43 +63,32 @@ _CLOSED = "\0"  # marks a start that the reading stops extending
 
 @dataclass(frozen=True, slots=True)
 class LiteralIndex:
-    """The literals one length tier's rules require, each with the rules (bits) that need it.
+    """The literals one length tier's rules require, each with the rules (bits) that need it,
+    in an Aho–Corasick automaton: one pass over the line finds every literal it holds, whatever
+    the number of literals."""
 
-    `scanned` literals are looked for one by one; `by_head` holds the others under their first
-    three characters, looked up by the line's three-character slices.
-    """
-
-    scanned: tuple[tuple[str, int], ...] = ()
-    by_head: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    automaton: Any = None  # ahocorasick.Automaton: literal -> bits; None when there are none
     digit: int = 0  # rules that need some digit
 
     @classmethod
     def build(cls, by_literal: dict[str, int]) -> LiteralIndex:
         digit = by_literal.pop(DIGIT, 0)
-        pairs = sorted(by_literal.items())
-        if len(pairs) <= MAX_SCANNED_LITERALS:
-            return cls(tuple(pairs), {}, digit)
-        heads: dict[str, list[tuple[str, int]]] = {}
-        for literal, bits in pairs:
-            if len(literal) >= PREFIX_LENGTH:
-                heads.setdefault(literal[:PREFIX_LENGTH], []).append((literal, bits))
-        scanned = tuple((literal, bits) for literal, bits in pairs if len(literal) < PREFIX_LENGTH)
-        return cls(scanned, {head: tuple(found) for head, found in heads.items()}, digit)
+        if not by_literal:
+            return cls(None, digit)
+        automaton = ahocorasick.Automaton()
+        for literal, bits in by_literal.items():
+            automaton.add_word(literal, bits)
+        automaton.make_automaton()
+        return cls(automaton, digit)
 
     def select(self, text: str, folded: str) -> int:
         """The rules whose required literal `folded` (the folded line) contains."""
         mask = 0
         if self.digit and _DIGIT.search(text) is not None:
             mask |= self.digit
-        for literal, bits in self.scanned:
-            if literal in folded:
+        if self.automaton is not None:
+            for _, bits in self.automaton.iter(folded):
                 mask |= bits
-        if self.by_head:
-            slices = {folded[i : i + PREFIX_LENGTH] for i in range(len(folded) - PREFIX_LENGTH + 1)}
-            for head in slices.intersection(self.by_head):
-                for literal, bits in self.by_head[head]:
-                    if literal in folded:
-                        mask |= bits
         return mask
 
 
