@@ -215,14 +215,3 @@ def test_a_most_read_heading_followed_by_teasers_ends_the_story() -> None:
     article = clean(text)
     assert article.body == (LEDE, SECOND, THIRD)
     assert {r.text for r in article.removed} >= set(TEASERS)
-
-
-def test_a_text_with_no_running_text_and_no_furniture_is_kept_whole() -> None:
-    rows = [
-        f"{rank}. {club} {40 - 2 * rank} pts"
-        for rank, club in enumerate(["Harbour FC", "Mill Town", "Quay Rovers"], 1)
-    ]
-    text = "\n\n".join(["Spring league, final table", "Group A", *rows, "Group B", *rows])
-    article = clean(text)
-    assert article.title == "Spring league, final table"
-    assert article.body == ("Group A", *rows, "Group B", *rows)

@@ -259,26 +259,22 @@ def _is_article(
     """Whether a text is an article with no page around it: its running text starts at once
     (at most a title, a dek and a byline of short lines before it) and rules find hardly any
     furniture in it. A whole page opens with menus, and rules find a tenth of its lines or more.
-    A text with no running text at all is an article when rules find nothing in it.
     """
-    ruled = sum(1 for item in known if isinstance(item, Match))
     first_prose = next((b.index for b in blocks if is_prose(b.text)), None)
     if first_prose is None:
-        # No running text at all (a results table, a list of dates), and no line a rule knows
-        # as furniture: nothing says where an article would start, so none is cut out of it.
-        return ruled == 0
+        return False
     short_head = sum(1 for b in blocks[:first_prose] if len(b.text.split()) <= ARTICLE_SHORT_WORDS)
+    ruled = sum(1 for item in known if isinstance(item, Match))
     return short_head <= ARTICLE_MAX_SHORT_HEAD and ruled <= ARTICLE_MAX_RULED_SHARE * len(blocks)
 
 
 def _keep_whole(blocks: Sequence[Block], decisions: list[Decision | None], region: Region) -> None:
     """An article keeps its lines, except what follows an end-of-article marker; between its
     first and last paragraphs, repeated lines too (a table's cells, a refrain, a quoted post),
-    where around it a line printed twice is a masthead. A text with no prose at all (a table)
-    keeps its repeated lines everywhere."""
+    where around it a line printed twice is a masthead."""
     prose = [b.index for b in blocks if is_prose(b.text)]
     for i, decision in enumerate(decisions):
-        inside = prose[0] < i < prose[-1] if prose else True
+        inside = bool(prose) and prose[0] < i < prose[-1]
         if decision is not None and decision.reason == "structure.repeated" and inside:
             decisions[i] = None
         if decisions[i] is None and region.cut is not None and i > region.cut:
