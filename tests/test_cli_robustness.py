@@ -465,6 +465,11 @@ def test_the_time_limit_holds_on_hostile_markup(make: Any, size: int, answer: st
     started = time.monotonic()
     proc = newsclean("--timeout", "3", "--max-bytes", "0", page)
     elapsed = time.monotonic() - started
+    assert elapsed < 2 * 3 + 3  # twice the timeout, and start-up
+    if proc.returncode == 0 and answer.startswith("gave up"):
+        # Under the budgets, a fast machine (or the compiled build) may finish inside the limit:
+        # the limit held either way, and the page came out whole.
+        assert json.loads(proc.stdout)["schema"] == "newsclean/1"
+        return
     assert proc.returncode == 1
     assert stderr_lines(proc)[0].startswith(f"newsclean: {page}: {answer}")
-    assert elapsed < 2 * 3 + 3  # twice the timeout, and start-up
