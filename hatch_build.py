@@ -43,6 +43,8 @@ COMPILED = (
     "cleaner/read/segment.py",
 )
 
+_MYPY_SETTINGS = "[mypy]\nignore_missing_imports = True\nwarn_return_any = False\n"
+
 # Run in the copy of the sources: mypyc writes C, setuptools compiles it in place.
 _BUILD = """
 import sys
@@ -92,7 +94,10 @@ def _compile(root: Path, workdir: Path) -> list[Path]:
     """The extension modules built from `COMPILED` in a copy of the sources under `workdir`."""
     skipped = shutil.ignore_patterns("*.so", "*.pyd", "__pycache__")
     shutil.copytree(root / "cleaner", workdir / "cleaner", ignore=skipped)
-    shutil.copy(root / "pyproject.toml", workdir)  # mypy's settings, which mypyc type-checks with
+    # mypyc type-checks what it compiles. The build environment has none of the runtime
+    # dependencies (lxml, orjson, …), so their values are Any there: the check that types are
+    # right is CI's mypy run on the installed project, and here Any only has to compile.
+    (workdir / "mypy.ini").write_text(_MYPY_SETTINGS, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-c", _BUILD, *COMPILED],
         cwd=workdir,

@@ -112,7 +112,8 @@ def error_jsonl(
 def jsonl(record: dict[str, Any]) -> str:
     """One record as one line of JSON Lines (compact, UTF-8 characters kept)."""
     try:
-        return orjson.dumps(record).decode() + "\n"
+        line: str = orjson.dumps(record).decode()  # typed here: mypyc may check without orjson
+        return line + "\n"
     except orjson.JSONEncodeError:
         # What orjson refuses and the standard library writes (an integer id beyond 64 bits):
         # the same bytes as orjson's for everything else, tests/test_emit.py checks.
@@ -142,7 +143,8 @@ def render(
 def pretty_json(record: dict[str, Any]) -> str:
     """One record as indented JSON (UTF-8 characters kept), with a final newline."""
     try:
-        return orjson.dumps(record, option=orjson.OPT_INDENT_2).decode() + "\n"
+        text: str = orjson.dumps(record, option=orjson.OPT_INDENT_2).decode()
+        return text + "\n"
     except orjson.JSONEncodeError:
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
