@@ -71,14 +71,10 @@ def list_after(texts: Sequence[str], intro: int) -> ListRun | None:
     >>> list_after(["The best buys:", "1) A kettle", "link", "2) A lamp", "link", "3) A rug", "link"], 0)
     ListRun(start=1, end=6, items=(1, 3, 5))
     """
-    first = next(
-        (i for i in range(intro + 1, min(intro + 2 + MAX_LEAD, len(texts))) if _marker(texts[i])),
-        None,
-    )
-    if first is None:
+    lead = range(intro + 1, min(intro + 2 + MAX_LEAD, len(texts)))
+    first, marker = next(((i, found) for i in lead if (found := _marker(texts[i])) is not None), (0, None))
+    if marker is None:
         return None
-    marker = _marker(texts[first])
-    assert marker is not None
     if marker[1] not in (None, 0, 1):
         return None  # a list counts from its start
     items = [first]

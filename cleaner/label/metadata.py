@@ -124,8 +124,10 @@ def _date_lines(blocks: Sequence[Block], decisions: Sequence[Decision]) -> list[
         return [i for i, label in enumerate(labels) if label is Label.DATE]
     # The lede is the first paragraph of prose: a table of contents or a list of key points
     # under the headline can stand between the headline and the date line.
-    body = [i for i in range(anchor, len(blocks)) if labels[i] is Label.BODY]
-    lede = next((i for i in body if is_prose(blocks[i].text)), body[0] if body else None)
+    body = (i for i in range(anchor, len(blocks)) if labels[i] is Label.BODY)
+    lede = next((i for i in body if is_prose(blocks[i].text)), None)
+    if lede is None:
+        lede = _first(labels, Label.BODY, anchor)
     end = (lede if lede is not None else anchor) + DATE_BLOCKS_AFTER_LEDE
     window = range(max(0, anchor - DATE_BLOCKS_BEFORE_TITLE), min(len(blocks), end + 1))
 

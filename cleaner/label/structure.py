@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 
 import regex
 
@@ -196,8 +196,9 @@ def _closes_story(
     item = known[index]
     if not isinstance(item, Match) or item.rule.action is not Action.LIST:
         return False
-    following = [classes[i] for i in range(index + 1, len(known)) if decisions[i] is None]
-    texty = [role in (Role.GOOD, Role.NEAR_GOOD) for role in following[:STORY_LOOKAHEAD]]
+    undecided = (classes[i] for i in range(index + 1, len(known)) if decisions[i] is None)
+    following = list(islice(undecided, STORY_LOOKAHEAD))
+    texty = [role in (Role.GOOD, Role.NEAR_GOOD) for role in following]
     if len(following) <= 1:
         return not any(texty)  # the story's last paragraph, or nothing more
     return not any(a and b for a, b in pairwise(texty))

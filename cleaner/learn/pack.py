@@ -21,7 +21,7 @@ from pathlib import Path
 import regex
 
 from cleaner.errors import RuleFileError
-from cleaner.label.features import ends_sentence
+from cleaner.label.features import WORD, ends_sentence
 from cleaner.learn.family import Families, slug
 from cleaner.learn.site import Finding
 from cleaner.matching import check
@@ -33,7 +33,6 @@ KEEP_EXAMPLES = 2
 KEEP_MIN_WORDS = 5
 ARRAY_WIDTH = 80
 LOOKALIKE_CHARS = 4  # words this long make a lookalike ("Harbor", "Ledger"); "the" does not
-_WORD = regex.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +98,7 @@ def _keep_examples(finding: Finding, article: Sequence[str]) -> tuple[str, ...]:
     words = {
         word.lower()
         for text in finding.examples
-        for word in _WORD.findall(text)
+        for word in WORD.findall(text)
         if len(word) >= LOOKALIKE_CHARS
     }
     # Sentences first: the article text a reviewer recognises as such.
@@ -107,7 +106,7 @@ def _keep_examples(finding: Finding, article: Sequence[str]) -> tuple[str, ...]:
     candidates = candidates or [line for line in article if len(line.split()) >= KEEP_MIN_WORDS]
 
     def order(line: str) -> tuple[int, int, str]:
-        shared = len(words & {word.lower() for word in _WORD.findall(line) if len(word) >= LOOKALIKE_CHARS})
+        shared = len(words & {word.lower() for word in WORD.findall(line) if len(word) >= LOOKALIKE_CHARS})
         return (-shared, len(line), line)
 
     chosen = tuple(sorted(candidates, key=order)[:KEEP_EXAMPLES])
