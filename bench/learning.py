@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitegen import Kind, site_pages  # noqa: E402
+from sitegen import shares, site_pages  # noqa: E402
 
 
 def newsclean(records: list[dict[str, Any]], *extra: str) -> list[dict[str, Any]]:
@@ -47,20 +47,11 @@ def site(count: int) -> None:
     pages = site_pages(count)
     records = [{"id": n, "url": page.url, "text": page.text} for n, page in enumerate(pages)]
     for name, extra in (("without learning", ()), ("--learn-sites", ("--learn-sites",))):
-        removed_furniture = furniture = kept_article = article = 0
-        for page, output in zip(pages, newsclean(records, *extra), strict=True):
-            removed = {item["line"] for item in output["removed"]}
-            for line, kind in page.kinds.items():
-                if kind is Kind.FURNITURE:
-                    furniture += 1
-                    removed_furniture += line in removed
-                elif kind is Kind.ARTICLE:
-                    article += 1
-                    kept_article += line not in removed
-        furniture_share, article_share = removed_furniture / furniture, kept_article / article
+        got = shares(pages, newsclean(records, *extra))
         print(
-            f"{name:<17} furniture removed {removed_furniture}/{furniture} = {furniture_share:.3f}"
-            f"  article kept {kept_article}/{article} = {article_share:.3f}"
+            f"{name:<17} furniture removed {got.removed_furniture}/{got.furniture}"
+            f" = {got.furniture_removed:.3f}  article kept {got.kept_article}/{got.article}"
+            f" = {got.article_kept:.3f}"
         )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 HOST = "ledger.example"
 SITE = "The Harbor Ledger"
@@ -297,3 +298,37 @@ def site_pages(count: int = 12, seed: int = 7) -> list[Page]:
         url = f"https://www.{HOST}/news/2025/story-{index + 1}"
         pages.append(Page(url, text, kinds, STORIES[index % len(STORIES)].headline))
     return pages
+
+
+@dataclass(frozen=True, slots=True)
+class Shares:
+    """What cleaning did to generated pages: furniture lines removed and article lines kept."""
+
+    furniture: int
+    removed_furniture: int
+    article: int
+    kept_article: int
+
+    @property
+    def furniture_removed(self) -> float:
+        return self.removed_furniture / self.furniture
+
+    @property
+    def article_kept(self) -> float:
+        return self.kept_article / self.article
+
+
+def shares(pages: list[Page], outputs: list[dict[str, Any]]) -> Shares:
+    """Count, over pages and their cleaned JSON records (in the same order), the furniture lines
+    in `removed` and the article lines not in it."""
+    furniture = removed_furniture = article = kept_article = 0
+    for page, output in zip(pages, outputs, strict=True):
+        removed = {item["line"] for item in output["removed"]}
+        for line, kind in page.kinds.items():
+            if kind is Kind.FURNITURE:
+                furniture += 1
+                removed_furniture += line in removed
+            elif kind is Kind.ARTICLE:
+                article += 1
+                kept_article += line not in removed
+    return Shares(furniture, removed_furniture, article, kept_article)

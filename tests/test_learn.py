@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sitegen import HOST, SPONSOR, STORIES, Kind, site_pages
+from sitegen import HOST, SPONSOR, STORIES, shares, site_pages
 
 from cleaner.cli import main
 from cleaner.learn.family import Families
@@ -209,22 +209,10 @@ def test_learn_sites_removes_the_furniture_the_rules_missed_and_keeps_the_articl
     assert code == 0, err
     assert "ledger.example: learned" in err
 
-    def shares(out: str) -> tuple[float, float]:
-        furniture = kept = removed_furniture = article = 0
-        for page, line in zip(pages, out.splitlines(), strict=True):
-            removed = {item["line"] for item in json.loads(line)["removed"]}
-            for number, kind in page.kinds.items():
-                if kind is Kind.FURNITURE:
-                    furniture += 1
-                    removed_furniture += number in removed
-                elif kind is Kind.ARTICLE:
-                    article += 1
-                    kept += number not in removed
-        return removed_furniture / furniture, kept / article
-
-    (plain_removed, plain_kept), (learned_removed, learned_kept) = shares(plain), shares(learned)
-    assert learned_removed > plain_removed + 0.05
-    assert learned_kept == plain_kept == 1.0
+    plain_shares = shares(pages, [json.loads(line) for line in plain.splitlines()])
+    learned_shares = shares(pages, [json.loads(line) for line in learned.splitlines()])
+    assert learned_shares.furniture_removed > plain_shares.furniture_removed + 0.05
+    assert learned_shares.article_kept == plain_shares.article_kept == 1.0
     reasons = {item["reason"] for line in learned.splitlines() for item in json.loads(line)["removed"]}
     assert "learned.ledger-example.ledger-plus-members-read-this-first" in reasons
 
