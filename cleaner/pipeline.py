@@ -190,6 +190,9 @@ def _relabeller(matcher: Matcher, matched: Matched, blocks: Sequence[Block]) -> 
 
     # The article is in the page's language: a table of names in it must not make it Finnish.
     stopwords = page_stopwords(blocks, [None if match is None else match.decision for match in matched.found])
+    # Every line the article prints is one no rule matched: whether it was cut from a page with
+    # furniture is the page's to say.
+    page_ruled = any(match is not None for match in matched.found)
 
     def relabel(paragraphs: Sequence[str]) -> tuple[list[Block], list[Decision]]:
         cleared: Set[str] = frozenset()
@@ -198,7 +201,8 @@ def _relabeller(matcher: Matcher, matched: Matched, blocks: Sequence[Block]) -> 
                 block.text for block, match in zip(blocks, matched.found, strict=True) if match is None
             }
         again = segment_text(paragraphs_text(paragraphs))
-        return again, label_page(again, matcher.match(again, Positions.of(again), cleared).found, stopwords)
+        found = matcher.match(again, Positions.of(again), cleared).found
+        return again, label_page(again, found, stopwords, page_ruled)
 
     return relabel
 

@@ -215,3 +215,22 @@ def test_a_most_read_heading_followed_by_teasers_ends_the_story() -> None:
     article = clean(text)
     assert article.body == (LEDE, SECOND, THIRD)
     assert {r.text for r in article.removed} >= set(TEASERS)
+
+
+def test_a_text_in_which_no_rule_finds_furniture_is_an_article_already() -> None:
+    # no line of running text, so nothing anchors a region: the text keeps every line anyway
+    rows = [f"{rank} | Club {rank} | 12 | {30 - 3 * rank}" for rank in range(1, 7)]
+    lines = ["League Standings", "Table after Saturday's games:", *rows, "Next round: Saturday."]
+    text = "\n\n".join(lines)
+    article = clean(text, input_format="text")
+    assert article.title == "League Standings"
+    assert article.body == ("Table after Saturday's games:", *rows, "Next round: Saturday.")
+    assert article.removed == ()
+
+
+def test_an_article_already_keeps_the_lines_it_repeats_between_its_first_and_last_kept_lines() -> None:
+    exercises = ["Exercise 1: a box of 2 kg.", "Exercise 2: a crate of 4 kg.", "Exercise 3: a sack of 9 kg."]
+    lines = [part for exercise in exercises for part in (exercise, "Show the worked answer")]
+    text = "\n\n".join(["Masses of Boxes", *lines, "Answers are checked weekly."])
+    article = clean(text, input_format="text")
+    assert article.body == (*lines, "Answers are checked weekly.")

@@ -91,17 +91,22 @@ class _Labelled:
 
 
 def label_page(
-    blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords | None = None
+    blocks: Sequence[Block],
+    known: Sequence[Known],
+    stopwords: Stopwords | None = None,
+    page_ruled: bool | None = None,
 ) -> list[Decision]:
     """A decision for every block of a whole page: the passes in order, and then what lies
     outside the article's region goes. A text that is an article already (a copy of one, or
     newsclean's own text output) keeps every line no rule removes, up to an end marker.
 
-    `stopwords` is the language to judge running text by, when it is known from elsewhere (the
-    page an article was cleaned from); by default the page's own text tells it."""
+    `stopwords` is the language to judge running text by, and `page_ruled` whether rules found
+    furniture on the page, when the text was cut from a page (settling an article cleaned from
+    it); by default the text's own lines tell both."""
     labelled = _label(blocks, known, stopwords)
     decisions, title = labelled.decisions, labelled.title
-    if _is_article(blocks, known, decisions):
+    ruled = any(isinstance(item, Match) for item in known) if page_ruled is None else page_ruled
+    if _is_article(blocks, known, ruled):
         _keep_whole(blocks, decisions, labelled.region)
     elif not labelled.region.empty:
         _apply_region(blocks, decisions, labelled.classes, labelled.region)
@@ -254,13 +259,15 @@ def _role(decision: Decision | None, end: bool, cls: Role | None) -> Role:
     return Role.NEUTRAL
 
 
-def _is_article(
-    blocks: Sequence[Block], known: Sequence[Known], decisions: Sequence[Decision | None]
-) -> bool:
-    """Whether a text is an article with no page around it: its running text starts at once
-    (at most a title, a dek and a byline of short lines before it) and rules find hardly any
-    furniture in it. A whole page opens with menus, and rules find a tenth of its lines or more.
+def _is_article(blocks: Sequence[Block], known: Sequence[Known], page_ruled: bool) -> bool:
+    """Whether a text is an article with no page around it: rules find no furniture on its page,
+    or its running text starts at once (at most a title, a dek and a byline of short lines before
+    it) and rules find hardly any furniture in it. A whole page opens with menus, sharing and
+    sign-in prompts, and rules find a tenth of its lines or more (bench/invariants.py: all but a
+    handful of the dev pages; a table or a list of steps, cleaned out of its page, has none).
     """
+    if not page_ruled:
+        return True
     first_prose = next((b.index for b in blocks if is_prose(b.text)), None)
     if first_prose is None:
         return False
@@ -270,12 +277,13 @@ def _is_article(
 
 
 def _keep_whole(blocks: Sequence[Block], decisions: list[Decision | None], region: Region) -> None:
-    """An article keeps its lines, except what follows an end-of-article marker; between its
-    first and last paragraphs, repeated lines too (a table's cells, a refrain, a quoted post),
-    where around it a line printed twice is a masthead."""
-    prose = [b.index for b in blocks if is_prose(b.text)]
+    """An article keeps its lines, except what follows an end-of-article marker; between the
+    first and last lines it keeps anyway, repeated lines too (a table's cells, a refrain, a
+    quoted post, a "Show the answer" under each exercise), where around them a line printed
+    twice is a masthead."""
+    kept = [b.index for b in blocks if decisions[b.index] is None]
     for i, decision in enumerate(decisions):
-        inside = bool(prose) and prose[0] < i < prose[-1]
+        inside = bool(kept) and kept[0] < i < kept[-1]
         if decision is not None and decision.reason == "structure.repeated" and inside:
             decisions[i] = None
         if decisions[i] is None and region.cut is not None and i > region.cut:
