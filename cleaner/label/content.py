@@ -25,6 +25,7 @@ from cleaner.label.features import (
     CACHED_TEXTS,
     WORD,
     ends_sentence,
+    is_prose,
     looks_like_code,
     per_text,
 )
@@ -49,6 +50,9 @@ MIN_LANGUAGE_SHARE = 0.08
 SAMPLE_WORDS = 400
 SAMPLE_CHARS = 16_000  # holds SAMPLE_WORDS words and more: a block of megabytes is not read whole
 SHORT_SENTENCE_MIN_WORDS = 4
+# A paragraph of sentences (`features.is_prose`) is running text with fewer stopwords than
+# jusText asks of a line: dense reporting, German compounds, names and figures.
+PROSE_STOPWORDS_LOW = 0.20
 # A line of code this long or longer is neither running text nor a menu item: it goes with the
 # text around it (a tutorial's listings), where a shorter one ("(3)", "<< >>") tells nothing.
 CODE_MIN_CHARS = 20
@@ -187,7 +191,7 @@ def _classify(text: str, stopwords: Stopwords) -> Role:
     density = stopwords.density(text)
     if density >= STOPWORDS_HIGH:
         return Role.GOOD if length > LENGTH_HIGH else Role.NEAR_GOOD
-    if density >= STOPWORDS_LOW:
+    if density >= STOPWORDS_LOW or (density >= PROSE_STOPWORDS_LOW and is_prose(text)):
         return Role.NEAR_GOOD
     if stopwords.in_other_script(text) or looks_like_code(text) or _in_other_language(text, stopwords):
         return Role.NEUTRAL
