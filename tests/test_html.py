@@ -166,6 +166,20 @@ def test_whole_links_after_the_last_paragraph_are_teasers() -> None:
     assert revised[2].label is Label.BODY  # a link between paragraphs is the article's
 
 
+def test_a_paragraph_over_a_read_more_link_is_a_teaser_card() -> None:
+    summary = "The ferry is back on the old pier, and so are the anglers."
+    texts = [PARAGRAPH, "Pier reopens", summary, "Read more", "The council met twice.", "More:", PARAGRAPH]
+    blocks = [Block(i, i + 1, text) for i, text in enumerate(texts)]
+    decisions = [Decision(Label.BODY, "structure.body")] * len(blocks)
+    decisions[3] = Decision(Label.BOILERPLATE, "related.read-more-link")
+    linked = [False, True, False, True, False, True, False]
+    revised = revise(blocks, decisions, linked)
+    assert [d.reason for d in revised[1:3]] == ["html.teaser", "html.teaser"]
+    assert [d.label for d in revised[4:]] == [Label.BODY] * 3  # "More:" leads into a source
+    unlinked = revise(blocks, decisions, [False] * len(blocks))
+    assert unlinked[2].label is Label.BODY  # "Read more" that is no link says nothing of the paragraph
+
+
 def test_revise_keeps_repeated_lines_of_an_extraction_and_undoes_a_false_end() -> None:
     blocks = [Block(i, i + 1, text) for i, text in enumerate(["Yes", PARAGRAPH, "Yes", PARAGRAPH])]
     decisions = [

@@ -27,6 +27,8 @@ _TEXT_CAPTION = "structure.caption"
 _AFTER_END = "structure.after-end"
 # Rules that name a list of links to other stories.
 _RELATED_HEADINGS = {"related.heading"}
+# The rule that names a read-more link standing alone.
+_READ_MORE = "related.read-more-link"
 LINK_HEADING_MAX_CHARS = 80
 HEADLINE_MIN_SHARE = 0.4  # a headline is at least this share of the page title
 
@@ -148,6 +150,7 @@ def revise(blocks: Sequence[Block], decisions: Sequence[Decision], linked: Seque
     _unpair_text_captions(revised)
     _undo_false_end(blocks, revised)
     _drop_listed_links(revised, linked)
+    _drop_teaser_summaries(revised, linked)
     _drop_tail_links(blocks, revised, linked)
     tidy(blocks, revised)
     return revised
@@ -184,6 +187,23 @@ def _drop_listed_links(decisions: list[Decision], linked: Sequence[bool]) -> Non
         while following < len(decisions) and linked[following] and decisions[following].label is Label.BODY:
             decisions[following] = Decision(Label.BOILERPLATE, "html.listed-link")
             following += 1
+
+
+def _drop_teaser_summaries(decisions: list[Decision], linked: Sequence[bool]) -> None:
+    """A paragraph right over a read-more link ("Read more", "weiterlesen →") sums up the page
+    the link leads to: with the link it is a teaser card, and so is a whole link right over the
+    summary, the card's title (`html.teaser`). The article's own paragraphs do not end in a
+    link that only says "read more"; a link that reads "More:" leads into a source and stays."""
+    for index, decision in enumerate(decisions):
+        if decision.reason != _READ_MORE or not linked[index] or index == 0:
+            continue
+        summary = index - 1
+        if decisions[summary].label is not Label.BODY or linked[summary]:
+            continue
+        decisions[summary] = Decision(Label.BOILERPLATE, "html.teaser")
+        title = summary - 1
+        if title >= 0 and linked[title] and decisions[title].label is Label.BODY:
+            decisions[title] = Decision(Label.BOILERPLATE, "html.teaser")
 
 
 def _drop_tail_links(blocks: Sequence[Block], decisions: list[Decision], linked: Sequence[bool]) -> None:
