@@ -142,6 +142,17 @@ def test_a_dek_under_the_headline_is_the_subtitle_and_a_lede_stays_body() -> Non
     assert lede in article.body
 
 
+def test_a_short_description_of_three_sentences_is_the_lede_not_a_dek() -> None:
+    for text, is_dek in (
+        ("Is the old pier safe? The council says it is. Our reporter went to see for himself.", False),
+        ("Is the old pier safe? The council says it is, and the ferry is back.", True),
+    ):
+        shown = _article(before=f"<p class='dek'>{text}</p>")
+        article = clean(shown.replace("</head>", f"<meta name='description' content='{text}'></head>"))
+        assert (article.subtitle == text) is is_dek
+        assert (text in article.body) is not is_dek
+
+
 def test_a_long_description_shown_in_the_header_is_the_lede_not_a_dek() -> None:
     lede = (
         "Ten years after the storm took the old pier, the harbor commission has agreed to rebuild it. "
