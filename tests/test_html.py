@@ -142,6 +142,17 @@ def test_a_dek_under_the_headline_is_the_subtitle_and_a_lede_stays_body() -> Non
     assert lede in article.body
 
 
+def test_a_short_description_of_three_sentences_is_the_lede_not_a_dek() -> None:
+    for text, is_dek in (
+        ("Is the old pier safe? The council says it is. Our reporter went to see for himself.", False),
+        ("Is the old pier safe? The council says it is, and the ferry is back.", True),
+    ):
+        shown = _article(before=f"<p class='dek'>{text}</p>")
+        article = clean(shown.replace("</head>", f"<meta name='description' content='{text}'></head>"))
+        assert (article.subtitle == text) is is_dek
+        assert (text in article.body) is not is_dek
+
+
 def test_a_long_description_shown_in_the_header_is_the_lede_not_a_dek() -> None:
     lede = (
         "Ten years after the storm took the old pier, the harbor commission has agreed to rebuild it. "
@@ -164,6 +175,20 @@ def test_whole_links_after_the_last_paragraph_are_teasers() -> None:
     revised = revise(blocks, decisions, linked)
     assert [d.reason for d in revised[4:]] == ["html.tail-link-heading", "html.tail-link", "html.tail-link"]
     assert revised[2].label is Label.BODY  # a link between paragraphs is the article's
+
+
+def test_a_paragraph_over_a_read_more_link_is_a_teaser_card() -> None:
+    summary = "The ferry is back on the old pier, and so are the anglers."
+    texts = [PARAGRAPH, "Pier reopens", summary, "Read more", "The council met twice.", "More:", PARAGRAPH]
+    blocks = [Block(i, i + 1, text) for i, text in enumerate(texts)]
+    decisions = [Decision(Label.BODY, "structure.body")] * len(blocks)
+    decisions[3] = Decision(Label.BOILERPLATE, "related.read-more-link")
+    linked = [False, True, False, True, False, True, False]
+    revised = revise(blocks, decisions, linked)
+    assert [d.reason for d in revised[1:3]] == ["html.teaser", "html.teaser"]
+    assert [d.label for d in revised[4:]] == [Label.BODY] * 3  # "More:" leads into a source
+    unlinked = revise(blocks, decisions, [False] * len(blocks))
+    assert unlinked[2].label is Label.BODY  # "Read more" that is no link says nothing of the paragraph
 
 
 def test_revise_keeps_repeated_lines_of_an_extraction_and_undoes_a_false_end() -> None:

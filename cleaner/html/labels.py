@@ -15,6 +15,8 @@ from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from cleaner.html.extract import DEK_MAX_CHARS, Extraction
 from cleaner.html.rescue import Continuation
 from cleaner.html.tidy import tidy
@@ -27,8 +29,14 @@ _TEXT_CAPTION = "structure.caption"
 _AFTER_END = "structure.after-end"
 # Rules that name a list of links to other stories.
 _RELATED_HEADINGS = {"related.heading"}
+# The rule that names a read-more link standing alone.
+_READ_MORE = "related.read-more-link"
 LINK_HEADING_MAX_CHARS = 80
 HEADLINE_MIN_SHARE = 0.4  # a headline is at least this share of the page title
+# A sentence ends inside a text: its mark, closing quotes, a space and a capital (or an opening
+# quote) after at least three words; "Dr. Roe" or "U.S. Army" end none.
+_INNER_SENTENCE_END = regex.compile(r"(?:\w+\W+){2}\w{2,}[.!?…][\"'”’»)]*\s+[\"„“«‘]?\p{Lu}")
+LEDE_MIN_SENTENCES = 3  # a description of this many sentences is a paragraph, not a dek
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,13 +126,13 @@ def _headline(items: list[tuple[str, BlockKind, Decision | None, bool]], title: 
 def _place_dek(items: list[tuple[str, BlockKind, Decision | None, bool]], description: str | None) -> None:
     """The dek: the block that shows the description, else the description after the title.
 
-    A description longer than `DEK_MAX_CHARS` is the lede: the block that shows it stays as it
-    is, and one that trafilatura left out becomes the first block after the title, for the rules
-    and passes to label like any other.
+    A description longer than `DEK_MAX_CHARS`, or of `LEDE_MIN_SENTENCES` sentences, is the
+    lede: the block that shows it stays as it is, and one that trafilatura left out becomes the
+    first block after the title, for the rules and passes to label like any other.
     """
     if not description:
         return
-    lede = len(description) > DEK_MAX_CHARS
+    lede = len(description) > DEK_MAX_CHARS or is_lede(description)
     dek = None if lede else Decision(Label.SUBTITLE, "html.description")
     found = next(
         (i for i, (text, _, known, _) in enumerate(items) if known is None and text == description), None
@@ -139,6 +147,15 @@ def _place_dek(items: list[tuple[str, BlockKind, Decision | None, bool]], descri
         items[found] = (description, items[found][1], dek, items[found][3])
 
 
+def is_lede(text: str) -> bool:
+    """Whether a short description reads as a lede rather than a dek: `LEDE_MIN_SENTENCES`
+    sentences or more, the last ending as a sentence does. A dek sums the story up in a line
+    or two; three sentences under the headline are the article's first paragraph, however
+    short (a question, its answer, what the story tells)."""
+    inner = _INNER_SENTENCE_END.findall(text)
+    return len(inner) >= LEDE_MIN_SENTENCES - 1 and ends_sentence(text)
+
+
 def revise(blocks: Sequence[Block], decisions: Sequence[Decision], linked: Sequence[bool]) -> list[Decision]:
     """The decisions of the text passes, revised for an extraction (see the module docstring)."""
     revised = [
@@ -148,6 +165,7 @@ def revise(blocks: Sequence[Block], decisions: Sequence[Decision], linked: Seque
     _unpair_text_captions(revised)
     _undo_false_end(blocks, revised)
     _drop_listed_links(revised, linked)
+    _drop_teaser_summaries(revised, linked)
     _drop_tail_links(blocks, revised, linked)
     tidy(blocks, revised)
     return revised
@@ -184,6 +202,23 @@ def _drop_listed_links(decisions: list[Decision], linked: Sequence[bool]) -> Non
         while following < len(decisions) and linked[following] and decisions[following].label is Label.BODY:
             decisions[following] = Decision(Label.BOILERPLATE, "html.listed-link")
             following += 1
+
+
+def _drop_teaser_summaries(decisions: list[Decision], linked: Sequence[bool]) -> None:
+    """A paragraph right over a read-more link ("Read more", "weiterlesen →") sums up the page
+    the link leads to: with the link it is a teaser card, and so is a whole link right over the
+    summary, the card's title (`html.teaser`). The article's own paragraphs do not end in a
+    link that only says "read more"; a link that reads "More:" leads into a source and stays."""
+    for index, decision in enumerate(decisions):
+        if decision.reason != _READ_MORE or not linked[index] or index == 0:
+            continue
+        summary = index - 1
+        if decisions[summary].label is not Label.BODY or linked[summary]:
+            continue
+        decisions[summary] = Decision(Label.BOILERPLATE, "html.teaser")
+        title = summary - 1
+        if title >= 0 and linked[title] and decisions[title].label is Label.BODY:
+            decisions[title] = Decision(Label.BOILERPLATE, "html.teaser")
 
 
 def _drop_tail_links(blocks: Sequence[Block], decisions: list[Decision], linked: Sequence[bool]) -> None:

@@ -51,6 +51,7 @@ REASONS: dict[str, str] = {
     "html.time-stamp": "a line of the extraction that is only a date or a time (an update stamp)",
     "html.head-repeated": "the first body line, repeating the headline, the dek or the byline above it",
     "html.listed-link": "a whole link right under a related-stories heading inside the article",
+    "html.teaser": "a paragraph right over a read-more link, and a whole link over it: a teaser card",
     "html.tail-link": "a whole link at the end of the extraction, after its last paragraph: a teaser",
     "html.tail-link-heading": "the short heading over the teasers at the end of the extraction",
     "html.nav": "a line of the page that the article does not show, in a <nav> (or role=navigation)",
