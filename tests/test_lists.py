@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cleaner.label.lists import ListRun, introduced_lists, introduces_list, list_after
+from cleaner import clean
+from cleaner.label.lists import ListRun, introduced_lists, introduces_list, list_after, quantity_lists
 
 
 def test_a_sentence_ending_in_a_colon_introduces_a_list_and_a_label_does_not() -> None:
@@ -42,3 +43,29 @@ def test_every_introduced_list_of_a_page_is_found_once() -> None:
              "- Fish", "- Stew", "- Pie", "Contact"]  # fmt: skip
     runs = introduced_lists(texts)
     assert [(run.start, run.end) for run in runs] == [(2, 4), (6, 8)]
+
+
+def test_lines_that_open_with_a_quantity_and_its_unit_are_a_list_without_an_introduction() -> None:
+    texts = ["Ingredients", "250 g flour", "2 eggs", "100 ml milk", "1 tsp salt", "½ cup sugar", "Share"]
+    assert quantity_lists(texts) == [ListRun(start=1, end=5, items=(1, 3, 4, 5))]
+
+
+def test_numbers_before_words_that_are_no_units_are_no_quantity_list() -> None:
+    # a most-read box ranks headlines: its numbers are ranks, not quantities
+    texts = ["Most read", "1 Mayor resigns", "2 Pier reopens", "3 Storm hits coast", "4 Ferry delayed"]
+    assert quantity_lists(texts) == []
+
+
+def test_a_recipe_keeps_its_ingredients_with_its_method() -> None:
+    method = [
+        "Heat the oven and butter a small tin while the milk warms on the stove, then set it aside "
+        "to cool a little before it goes into the bowl with the flour and the eggs.",
+        "Beat the eggs into the flour a little at a time until the batter is smooth, add the milk "
+        "and the salt, and leave it to rest for half an hour before it goes into the oven.",
+    ]
+    ingredients = ["250 g flour", "3 eggs", "300 ml milk", "1 tsp salt", "20 g butter"]
+    head = ["Sign in", "Menu", "Harbor Kitchen: Yorkshire Pudding", "Ingredients"]
+    tail = ["Share on Facebook", "Most read", "1 Mayor resigns", "2 Pier reopens", "© 2025 Harbor Kitchen"]
+    page = [*head, *ingredients, *method, *tail]
+    body = clean("\n\n".join(page), input_format="text").body
+    assert [line for line in ingredients if line in body] == ingredients

@@ -95,6 +95,39 @@ def list_after(texts: Sequence[str], intro: int) -> ListRun | None:
     return ListRun(intro + 1, end, tuple(items))
 
 
+# A quantity and its unit opening a line: "250 g flour", "1 Pck. yeast", "2 EL Honig", "½ cup milk".
+_QUANTITY = regex.compile(
+    r"(?:\d+(?:[.,/]\d+)?|[½⅓⅔¼¾⅛])(?:\s*[-–]\s*\d+)?\s*"
+    r"(?:g|kg|mg|ml|cl|dl|l|el|tl|pck\.?|pkg\.?|prise[n]?|msp\.?|stück|dose[n]?|becher|bund|zehe[n]?|"
+    r"scheibe[n]?|tasse[n]?|cups?|tbsp\.?|tsp\.?|oz|lbs?|pinch(?:es)?|cloves?|cans?|slices?|"
+    r"tablespoons?|teaspoons?|pounds?|ounces?|grams?|cucharadas?|cucharaditas?|cuill[eè]res?)\b\.?\s+\S",
+    regex.IGNORECASE,
+)
+
+
+def quantity_lists(texts: Sequence[str]) -> list[ListRun]:
+    """Runs of lines that each open with a quantity and its unit (a recipe's ingredients, a
+    product's contents): at least three, at most two lines between two of them (an ingredient
+    without a unit, a "For the topping:" label).
+
+    >>> quantity_lists(["Pastry:", "250 g flour", "2 eggs", "100 g butter", "1 tsp salt", "Method"])
+    [ListRun(start=1, end=4, items=(1, 3, 4))]
+    """
+    runs: list[ListRun] = []
+    items: list[int] = []
+    for i, text in enumerate(texts):
+        if _QUANTITY.match(text) is None:
+            continue
+        if items and i - items[-1] > MAX_GAP + 1:
+            if len(items) >= MIN_ITEMS:
+                runs.append(ListRun(items[0], items[-1], tuple(items)))
+            items = []
+        items.append(i)
+    if len(items) >= MIN_ITEMS:
+        runs.append(ListRun(items[0], items[-1], tuple(items)))
+    return runs
+
+
 def introduced_lists(texts: Sequence[str]) -> list[ListRun]:
     """Every list on a page that a line ending in a colon introduces, in page order."""
     runs: list[ListRun] = []

@@ -36,7 +36,7 @@ from cleaner.label.byline import byline_names
 from cleaner.label.content import Stopwords, classify, detect_stopwords
 from cleaner.label.features import ends_sentence, is_prose, word_count
 from cleaner.label.headline import headline_like, headline_part, shown_headline, site_part
-from cleaner.label.lists import introduced_lists
+from cleaner.label.lists import introduced_lists, quantity_lists
 from cleaner.label.metadata import find_dateline, find_publisher, names_publisher
 from cleaner.label.region import Region, Role, find_region
 from cleaner.matching.matcher import Match
@@ -219,7 +219,8 @@ def _mark_lists(
 ) -> None:
     """The undecided lines of a list that the story introduces are its items (and their links or
     header rows, neutral): short as they are, the story goes on through them."""
-    for run in introduced_lists([block.text for block in blocks]):
+    texts = [block.text for block in blocks]
+    for run in [*introduced_lists(texts), *quantity_lists(texts)]:
         for i in range(run.start, run.end + 1):
             if decisions[i] is None and classes[i] is not Role.GOOD:
                 classes[i] = Role.ITEM if i in run.items else Role.NEUTRAL
