@@ -20,6 +20,7 @@ from pathlib import Path
 
 import regex
 
+from cleaner.cache import cached, file_bytes, key_of
 from cleaner.label.features import CACHED_MAX_CHARS, CACHED_TEXTS, WORD, ends_sentence, per_text
 from cleaner.label.region import Role
 
@@ -92,30 +93,47 @@ class Stopwords:
 
 
 @cache
-def _stoplists() -> dict[str, frozenset[str]]:
-    """The candidate stoplists, loaded once (two threads racing here build equal lists)."""
-    return {language: get_stoplist(language) for language in LANGUAGES}
+def _stoplist(language: str) -> frozenset[str]:
+    """A candidate stoplist, loaded once (two threads racing here build equal lists)."""
+    return get_stoplist(language)
 
 
 def get_stoplist(language: str) -> frozenset[str]:
     """jusText's stoplist of a language, read from its package data as jusText reads it (lower
     case, one word a line). The files are read without importing jusText, which imports lxml:
     the text path does not need the HTML stack."""
+    path = _stoplist_path(language)
+    return frozenset(word.lower() for word in path.read_text(encoding="utf-8").splitlines())
+
+
+def _stoplist_path(language: str) -> Path:
     spec = find_spec("justext")
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("jusText's stoplists are missing: pip install justext")
-    path = Path(spec.submodule_search_locations[0]) / "stoplists" / f"{language}.txt"
-    return frozenset(word.lower() for word in path.read_text(encoding="utf-8").splitlines())
+    return Path(spec.submodule_search_locations[0]) / "stoplists" / f"{language}.txt"
 
 
 @cache
 def _languages_of_words() -> dict[str, tuple[int, ...]]:
-    """For each stopword, the indexes in LANGUAGES of the stoplists that hold it."""
+    """For each stopword, the indexes in LANGUAGES of the stoplists that hold it. Kept on disk
+    (`cleaner.cache`, under the stoplists' bytes): building it took a tenth of a small page's
+    start-up."""
+    key = key_of([*LANGUAGES, *(file_bytes(_stoplist_path(name)) for name in LANGUAGES)])
+    index: dict[str, tuple[int, ...]] = cached("stopwords", key, _index_stoplists, _is_index)
+    return index
+
+
+def _index_stoplists() -> dict[str, tuple[int, ...]]:
     index: dict[str, list[int]] = {}
-    for number, words in enumerate(_stoplists().values()):
-        for word in words:
+    for number, language in enumerate(LANGUAGES):
+        for word in _stoplist(language):
             index.setdefault(word, []).append(number)
     return {word: tuple(numbers) for word, numbers in index.items()}
+
+
+def _is_index(value: object) -> bool:
+    """Whether a cached value has the shape of the index (a file is only trusted so far)."""
+    return isinstance(value, dict) and all(isinstance(numbers, tuple) for numbers in value.values())
 
 
 def detect_stopwords(texts: Sequence[str]) -> Stopwords:
@@ -131,7 +149,7 @@ def detect_stopwords(texts: Sequence[str]) -> Stopwords:
     best = max(range(len(LANGUAGES)), key=hits.__getitem__)
     if hits[best] < MIN_LANGUAGE_SHARE * len(sample):
         return Stopwords(None, frozenset())
-    return Stopwords(LANGUAGES[best], _stoplists()[LANGUAGES[best]])
+    return Stopwords(LANGUAGES[best], _stoplist(LANGUAGES[best]))
 
 
 def _sample(texts: Sequence[str]) -> list[str]:
