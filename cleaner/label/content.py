@@ -132,8 +132,8 @@ def _index_stoplists() -> dict[str, tuple[int, ...]]:
 
 
 def _is_index(value: object) -> bool:
-    """Whether a cached value has the shape of the index (a file is only trusted so far)."""
-    return isinstance(value, dict) and all(isinstance(numbers, tuple) for numbers in value.values())
+    """Whether a cached value is the index's type (marshal wrote it: it holds plain data)."""
+    return isinstance(value, dict)
 
 
 def detect_stopwords(texts: Sequence[str]) -> Stopwords:

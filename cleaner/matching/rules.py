@@ -246,7 +246,12 @@ def load_rules(extra: Sequence[Path] = (), *, builtin: bool = True, skip: Set[Pa
         layers.append(_pack_files(Path(path), problems))
     if skip:
         layers = [[path for path in layer if path.resolve() not in skip] for layer in layers]
-    read = [[(path, _read(path, problems)) for path in layer] for layer in layers]
+    read = [
+        _read_shipped(layer, problems)
+        if builtin and number == 0
+        else [(path, _read(path, problems)) for path in layer]
+        for number, layer in enumerate(layers)
+    ]
     vocabularies = _vocabularies([item for layer in read for item in layer], problems)
     # The built-in packs as they were checked before (the cache holds True under their key):
     # their patterns compile when first used, their examples are not run again.
@@ -292,6 +297,22 @@ def _pack_files(path: Path, problems: list[RuleProblem]) -> list[Path]:
         return [path]
     problems.append(RuleProblem(str(path), "no such rule file or folder"))
     return []
+
+
+def _read_shipped(files: list[Path], problems: list[RuleProblem]) -> list[tuple[Path, dict[str, Any] | None]]:
+    """The TOML data of the built-in packs, from the cache when their bytes are the ones it was
+    read from (`tomllib` in pure Python took a twentieth of a small page's start-up)."""
+    key = cache.key_of(
+        ["toml", *(f"{path.parent.name}/{path.name}" for path in files)]
+        + [cache.file_bytes(path) for path in files]
+    )
+    found = cache.read("toml", key)
+    if isinstance(found, list) and len(found) == len(files) and all(isinstance(data, dict) for data in found):
+        return list(zip(files, found, strict=True))
+    read = [(path, _read(path, problems)) for path in files]
+    if all(data is not None for _, data in read):
+        cache.write("toml", key, [data for _, data in read])
+    return read
 
 
 def _read(path: Path, problems: list[RuleProblem]) -> dict[str, Any] | None:
