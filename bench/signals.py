@@ -79,7 +79,7 @@ def main() -> None:
     stops = (signal.SIGINT, signal.SIGTERM)
     print(f"{args.command}, {args.tries} tries per delay and signal")
     print(f"{'ms':>4}  " + "  ".join(f"{stop.name:<40}" for stop in stops))
-    window = {stop: -1 for stop in stops}
+    window = dict.fromkeys(stops, -1)
     others: Counter[str] = Counter()
     for delay in range(0, args.max_ms + 1, args.step):
         cells = []
