@@ -71,14 +71,19 @@ class DefaultGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         """Run the command with Ctrl-C and SIGTERM answered from its first moment (loading the
         rules takes a second): exit 130 with one line, not a traceback or click's "Aborted!"."""
-        previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+        previous = signal.getsignal(signal.SIGTERM)
+        # The command's entry point (newsclean_entry.py) sets its own handler: it stays.
+        ours = previous is signal.SIG_DFL or previous is None
+        if ours:
+            signal.signal(signal.SIGTERM, signal.default_int_handler)
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             _report("interrupted")
             sys.exit(EXIT_INTERRUPTED)
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            if ours:
+                signal.signal(signal.SIGTERM, previous or signal.SIG_DFL)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
