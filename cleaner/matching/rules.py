@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -317,6 +316,8 @@ def _read_shipped(files: list[Path], problems: list[RuleProblem]) -> list[tuple[
 
 def _read(path: Path, problems: list[RuleProblem]) -> dict[str, Any] | None:
     """The TOML data of a rule file, or None after a problem."""
+    import tomllib  # imported here: the built-in packs' data usually comes from the cache
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Generator, Iterable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -26,10 +25,10 @@ from cleaner.pipeline import Cleaner
 from cleaner.run.inputs import WorkItem
 from cleaner.run.window import in_order
 
-# The process pool (and multiprocessing under it) is imported when `--jobs` asks for one: a
-# twentieth of a small page's start-up otherwise.
+# The process pool (multiprocessing, and logging under concurrent.futures) is imported when
+# `--jobs` asks for one: a twentieth of a small page's start-up otherwise.
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 # A chunk (the unit sent to a worker) closes at this many items or bytes, whichever comes first:
 # enough to make the cost of sending it small next to the cost of cleaning it, small enough that
