@@ -58,6 +58,17 @@ def file_bytes(path: str | Path | None) -> bytes:
         return b"\0unreadable"
 
 
+def code_bytes(module_file: str | None) -> bytes:
+    """A module's source for a key: its `.py` file, also when the module runs compiled (a
+    mypyc extension is a thin shim whose bytes do not change with the code; hatch_build.py
+    ships the `.py` files beside the extensions)."""
+    if module_file is None:
+        return file_bytes(None)
+    path = Path(module_file)
+    source = path.with_name(path.name.split(".", 1)[0] + ".py")
+    return file_bytes(source if source.is_file() else path)
+
+
 def directory() -> Path | None:
     """The cache folder, or None when the cache is off (`NEWSCLEAN_CACHE=0`) or has no home."""
     if os.environ.get("NEWSCLEAN_CACHE", "1") == "0":

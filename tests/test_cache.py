@@ -93,3 +93,11 @@ def test_the_cached_readings_and_index_are_what_is_built(folder: Path) -> None:
     assert content._languages_of_words() == fresh
     content._languages_of_words.cache_clear()
     assert content._languages_of_words() == fresh  # read back from the cache
+
+
+def test_a_compiled_module_is_keyed_on_its_source(tmp_path: Path) -> None:
+    """A mypyc extension is a shim that stays the same when the code changes: its `.py` counts."""
+    (tmp_path / "prefilter.py").write_text("code = 1\n")
+    (tmp_path / "prefilter.cpython-311-x86_64-linux-gnu.so").write_bytes(b"shim")
+    assert cache.code_bytes(str(tmp_path / "prefilter.cpython-311-x86_64-linux-gnu.so")) == b"code = 1\n"
+    assert cache.code_bytes(str(tmp_path / "prefilter.py")) == b"code = 1\n"

@@ -172,7 +172,7 @@ def readings(patterns: Sequence[str]) -> dict[str, Reading]:
     """The readings of the patterns, from the cache (`cleaner.cache`, keyed on the patterns and
     this module's code) when it has them: reading the built-in patterns with the standard
     library's parser was a tenth of a small page's start-up."""
-    key = cache.key_of([cache.file_bytes(__file__), *patterns])
+    key = cache.key_of([cache.code_bytes(__file__), *patterns])
     found: dict[str, Reading] = cache.cached(
         "prefilter", key, lambda: {pattern: read(pattern) for pattern in patterns}, _readings_valid
     )

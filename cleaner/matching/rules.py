@@ -275,8 +275,8 @@ def _checked_stamp(files: Sequence[Path], vocabularies: Mapping[str, Vocabulary]
     bytes, every vocabulary their patterns could use, and the code and `regex` version that
     compile and check them. When it is recorded, loading them again skips what it proved (each
     pattern compiles, each example passes) and compiles each pattern on first use."""
-    parts: list[bytes | str] = [regex.__version__, cache.file_bytes(__file__)]
-    parts.append(cache.file_bytes(check.__file__))
+    parts: list[bytes | str] = [regex.__version__, cache.code_bytes(__file__)]
+    parts.append(cache.code_bytes(check.__file__))
     for path in files:
         parts += [f"{path.parent.name}/{path.name}", cache.file_bytes(path)]
     for vocabulary in vocabularies.values():
