@@ -6,7 +6,9 @@
 
 Each run is a whole call as a user makes it (`newsclean FILE > /dev/null`): interpreter start,
 imports, rules, the page, the JSON. Several commands are run interleaved (a, b, a, b, …), so
-that the load of a shared machine falls on all of them alike; compare their ratio. Also
+that the load of a shared machine falls on all of them alike; compare their ratio. The CPU
+time of each call (user and system, launcher and Python together) is printed too: on a loaded
+machine it moves less than the wall time. Also
 printed: a bare interpreter's start (`python -c pass`, the floor) and the import time of the
 package (`python -X importtime -c "import cleaner.cli"`, its own figure for `cleaner.cli`).
 """
@@ -14,6 +16,7 @@ package (`python -X importtime -c "import cleaner.cli"`, its own figure for `cle
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,9 +29,19 @@ DEFAULT_INPUT = ROOT / "samples" / "seed-layout.txt"
 
 def wall(command: list[str]) -> float:
     """Seconds one run of `command` takes, its output thrown away; a failed run is an error."""
+    return timed(command)[0]
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user and system, of all its processes) of one run. CPU
+    time is the steadier figure on a loaded machine: it leaves out the waits for a core."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
 def import_seconds(python: Path) -> float:
@@ -65,19 +78,23 @@ def main() -> None:
     args = parser.parse_args()
     commands = args.command or [Path(sys.executable).parent / "newsclean"]
     runs: dict[Path, list[float]] = {command: [] for command in commands}
+    cpus: dict[Path, list[float]] = {command: [] for command in commands}
     imports: dict[Path, list[float]] = {command: [] for command in commands}
     bare: list[float] = []
     python = Path(sys.executable)
     for _ in range(args.repeat):
         bare.append(wall([str(python), "-c", "pass"]))
         for command in commands:
-            runs[command].append(wall([str(command), str(args.input)]))
+            elapsed, cpu = timed([str(command), str(args.input)])
+            runs[command].append(elapsed)
+            cpus[command].append(cpu)
             imports[command].append(import_seconds(command.parent / "python"))
     print(f"input: {args.input}")
     print(f"python -c pass: {summary(bare)}")
     for command in commands:
         print(f"{command}:")
         print(f"  one call, wall:      {summary(runs[command])}")
+        print(f"  one call, CPU:       {summary(cpus[command])}")
         print(f"  import cleaner.cli:  {summary(imports[command])}")
     if len(commands) > 1:
         first = statistics.median(runs[commands[0]])
