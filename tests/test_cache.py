@@ -101,3 +101,15 @@ def test_a_compiled_module_is_keyed_on_its_source(tmp_path: Path) -> None:
     (tmp_path / "prefilter.cpython-311-x86_64-linux-gnu.so").write_bytes(b"shim")
     assert cache.code_bytes(str(tmp_path / "prefilter.cpython-311-x86_64-linux-gnu.so")) == b"code = 1\n"
     assert cache.code_bytes(str(tmp_path / "prefilter.py")) == b"code = 1\n"
+
+
+def test_repair_reads_ftfy_tables_from_the_cache_as_ftfy_has_them(folder: Path) -> None:
+    """Repair's tests take ftfy's tables from the cache (ftfy is imported when a line needs it):
+    they are ftfy's, and its badness expression is the one `ftfy.badness.is_bad` searches."""
+    from ftfy.badness import BADNESS_RE
+
+    from cleaner.read import repair
+
+    assert repair._ftfy_tables() == repair._read_ftfy()  # built, then read back
+    assert repair._ftfy_tables() == repair._FTFY
+    assert (repair._badness().pattern, repair._badness().flags) == (BADNESS_RE.pattern, BADNESS_RE.flags)
