@@ -7,10 +7,10 @@ Starts the command on a small text, sends SIGINT (as Ctrl-C does) or SIGTERM d m
 after it was started (`subprocess.Popen` returned), and sorts what came back:
 
 - answered: exit 130 and the one line `newsclean: interrupted` (what the README promises);
-- killed: the process ended by the signal itself (a shell shows exit 130 or 143, no message);
+- killed: the process ended by the signal sent (a shell shows exit 130 or 143, no message);
 - traceback: a Python traceback on stderr (a KeyboardInterrupt raised before our code ran);
 - done: it finished (exit 0) before the signal came;
-- other: anything else, with its exit code.
+- other: anything else, with its exit code or the signal it died of (a crash).
 
 The table has a row per delay; the last line gives the longest delay at which any answer was
 not "answered" or "done": the window this bench is about. On a loaded machine start-up is
@@ -56,8 +56,10 @@ def outcome(command: list[str], stop: signal.Signals, delay: float) -> str:
     text = stderr.decode(errors="replace")
     if proc.returncode == 130 and text == "newsclean: interrupted\n":
         return "answered"
-    if proc.returncode < 0:
+    if proc.returncode == -stop:
         return "killed"
+    if proc.returncode < 0:
+        return f"other (died of {signal.Signals(-proc.returncode).name})"
     if "Traceback" in text or "KeyboardInterrupt" in text:
         return "traceback"
     if proc.returncode == 0:
