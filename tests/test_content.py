@@ -65,6 +65,45 @@ def test_a_long_block_in_another_script_is_neutral_not_boilerplate() -> None:
     assert not ENGLISH.in_other_script(names)
 
 
+def test_a_post_quoted_in_another_language_is_neutral_not_boilerplate() -> None:
+    german = detect_stopwords(["Die Stadt hat beschlossen, dass die Brücke im Frühjahr saniert wird."])
+    post = "How hard would it be for the harbor board to find the money for the pier again next year?"
+    assert classify(post, german) is Role.NEUTRAL
+    # a line poor in any language's function words stays boilerplate
+    names = "Pierce Brosnan, Meryl Streep, Colin Firth, Amanda Seyfried, Stellan Skarsgård, Julie Walters"
+    assert classify(names, german) is Role.BAD
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'install.packages("harborplot")  # once',
+        "plot <- harbor_plot(data, aes(x = month, y = tides))",
+        "$ ./configure --prefix=/opt/harbor && make && make install",
+    ],
+)
+def test_a_line_of_code_is_neutral_not_boilerplate(line: str) -> None:
+    # a tutorial's listings sit between its paragraphs: they must not break the run of text
+    assert classify(line, ENGLISH) is Role.NEUTRAL
+
+
+def test_a_short_line_with_a_few_brackets_is_still_short() -> None:
+    assert classify("Comments (3)", ENGLISH) is Role.SHORT
+    assert classify("<< Older | Newer >>", ENGLISH) is Role.SHORT
+
+
+def test_a_paragraph_of_sentences_poorer_in_stopwords_than_a_line_must_be_is_near_good() -> None:
+    german = detect_stopwords(["Die Stadt hat beschlossen, dass die Brücke im Frühjahr saniert wird."])
+    paragraph = (
+        "Ich bin Fachanwältin für Verkehrsrecht in Kressenbach. Ich berate Speditionen, Taxiunternehmen "
+        "und Fahrschulen bei Bußgeldverfahren, Unfallregulierung und Fahrerlaubnisfragen. Ich freue mich!"
+    )
+    assert 0.2 <= german.density(paragraph) < 0.3
+    assert classify(paragraph, german) is Role.NEAR_GOOD
+    # the same words as a line that is no paragraph of sentences stay boilerplate
+    assert classify(paragraph.rstrip("!"), german) is Role.BAD
+
+
 def test_a_table_of_numbers_does_not_outvote_the_sentences_around_it() -> None:
     rows = [f"{rank} Harbour Rovers {100 - rank} {rank % 7} {rank % 3}" for rank in range(1, 40)]
     sentence = "Die Tabelle nach dem letzten Spieltag der Saison, mit allen Punkten und Siegen:"

@@ -34,15 +34,17 @@ def test_a_date_reads_in_its_language(line: str, language: str | None, iso: str)
 @pytest.mark.parametrize(
     ("line", "iso"),
     [
-        ("Published 5:42 PM EDT, March 3, 2025", "2025-03-03T17:42:00-04:00"),
-        ("Nov. 19, 2019 8:03 am EST", "2019-11-19T08:03:00-05:00"),
+        ("Published 5:42 PM EDT, March 3, 2025", "2025-03-03T21:42:00+00:00"),
+        ("Nov. 19, 2019 8:03 am EST", "2019-11-19T13:03:00+00:00"),
         ("19 Nov 2019 05:44 GMT", "2019-11-19T05:44:00+00:00"),
-        ("2025-02-27T14:05:00-05:00", "2025-02-27T14:05:00-05:00"),
+        ("2025-02-27T14:05:00-05:00", "2025-02-27T19:05:00+00:00"),
         ("2019-11-19T12:48:14Z", "2019-11-19T12:48:14+00:00"),
-        ("3. März 2025, 14:35 +01:00", "2025-03-03T14:35:00+01:00"),
+        ("3. März 2025, 14:35 +01:00", "2025-03-03T13:35:00+00:00"),
+        # an evening in the Americas is the next day in UTC: the instant, not the page's day
+        ("Nov 18, 2019 at 9:24 pm ET", "2019-11-19T02:24:00+00:00"),
     ],
 )
-def test_a_time_with_its_zone_gives_a_date_time_with_its_offset(line: str, iso: str) -> None:
+def test_a_time_with_its_zone_gives_the_instant_in_utc(line: str, iso: str) -> None:
     found = find_date(line, "en")
     assert found is not None
     assert found.iso == iso

@@ -73,7 +73,7 @@ def test_the_date_line_under_the_headline_is_the_article_date() -> None:
         (Label.BODY, LEDE),
     )
     assert article_date(blocks, decisions, "en") == ArticleDate(
-        "2025-03-03T17:42:00-05:00", "March 3, 2025 5:42 PM EST"
+        "2025-03-03T22:42:00+00:00", "March 3, 2025 5:42 PM EST"
     )
 
 
@@ -138,7 +138,7 @@ def test_a_date_inside_a_byline_gives_its_own_words() -> None:
         (Label.BODY, LEDE),
     )
     assert article_date(blocks, decisions, "en") == ArticleDate(
-        "2025-03-03T06:56:00-05:00", "03/03/25 06:56 AM EST"
+        "2025-03-03T11:56:00+00:00", "03/03/25 06:56 AM EST"
     )
 
 

@@ -234,3 +234,14 @@ def test_an_article_already_keeps_the_lines_it_repeats_between_its_first_and_las
     text = "\n\n".join(["Masses of Boxes", *lines, "Answers are checked weekly."])
     article = clean(text, input_format="text")
     assert article.body == (*lines, "Answers are checked weekly.")
+
+
+def test_a_headline_printed_three_times_is_a_teaser_but_twice_it_can_be_a_subheading() -> None:
+    teaser = "Seven Warm Islands to Escape the Harbor City Winter This Year"
+    subheading = "What the Board Decided About the North Pier on Tuesday Night"
+    # a page: rules know some of its furniture (an article already keeps its repeated lines)
+    parts = ["Pier Vote", subheading, LEDE, teaser, "Advertisement", SECOND, teaser, subheading, LEDE.upper()]
+    article = clean("\n\n".join([*parts, teaser, "Share on Facebook"]))
+    reasons = {(trace.block.text, trace.decision.reason) for trace in article.trace}
+    assert {reason for text, reason in reasons if text == teaser} == {"structure.repeated"}
+    assert (subheading, "structure.repeated") not in reasons

@@ -21,7 +21,15 @@ from pathlib import Path
 import regex
 
 from cleaner.cache import cached, code_bytes, file_bytes, key_of
-from cleaner.label.features import CACHED_MAX_CHARS, CACHED_TEXTS, WORD, ends_sentence, per_text
+from cleaner.label.features import (
+    CACHED_MAX_CHARS,
+    CACHED_TEXTS,
+    WORD,
+    ends_sentence,
+    is_prose,
+    looks_like_code,
+    per_text,
+)
 from cleaner.label.region import Role
 
 # Stoplists compared to find a document's language: the languages of European and major
@@ -43,6 +51,12 @@ MIN_LANGUAGE_SHARE = 0.08
 SAMPLE_WORDS = 400
 SAMPLE_CHARS = 16_000  # holds SAMPLE_WORDS words and more: a block of megabytes is not read whole
 SHORT_SENTENCE_MIN_WORDS = 4
+# A paragraph of sentences (`features.is_prose`) is running text with fewer stopwords than
+# jusText asks of a line: dense reporting, German compounds, names and figures.
+PROSE_STOPWORDS_LOW = 0.20
+# A line of code this long or longer is neither running text nor a menu item: it goes with the
+# text around it (a tutorial's listings), where a shorter one ("(3)", "<< >>") tells nothing.
+CODE_MIN_CHARS = 20
 DENSITY_CHARS = 100_000
 # The script each stoplist's language is written in; the rest of LANGUAGES are Latin.
 SCRIPTS = {
@@ -195,12 +209,26 @@ def _classify(text: str, stopwords: Stopwords) -> Role:
             and stopwords.density(text) >= STOPWORDS_HIGH
         ):
             return Role.NEAR_GOOD  # "He declined to comment."
-        return Role.SHORT
+        return Role.NEUTRAL if length >= CODE_MIN_CHARS and looks_like_code(text) else Role.SHORT
     density = stopwords.density(text)
     if density >= STOPWORDS_HIGH:
         return Role.GOOD if length > LENGTH_HIGH else Role.NEAR_GOOD
-    if density >= STOPWORDS_LOW:
+    if density >= STOPWORDS_LOW or (density >= PROSE_STOPWORDS_LOW and is_prose(text)):
         return Role.NEAR_GOOD
-    if stopwords.in_other_script(text):
+    if stopwords.in_other_script(text) or looks_like_code(text) or _in_other_language(text, stopwords):
         return Role.NEUTRAL
     return Role.BAD
+
+
+def _in_other_language(text: str, stopwords: Stopwords) -> bool:
+    """Whether a text is running text in another language than the document's (a post or a
+    quote embedded in the story, in the original): as full of another stoplist's words as
+    running text is of its own. Its words say nothing about the story around it, for or against.
+    """
+    words = [word for word in _words(text[:SAMPLE_CHARS]) if not word.isdigit()][:SAMPLE_WORDS]
+    if len(words) < SHORT_SENTENCE_MIN_WORDS or stopwords.language is None:
+        return False
+    hits = Counter(number for word in words for number in _languages_of_words().get(word, ()))
+    own = LANGUAGES.index(stopwords.language) if stopwords.language in LANGUAGES else None
+    best = max((number for number in hits if number != own), key=hits.__getitem__, default=None)
+    return best is not None and hits[best] >= STOPWORDS_HIGH * len(words)

@@ -5,9 +5,11 @@
 and dateparser turns those words into a date. A date needs a day, a month and a year: "2 hours
 ago", "vor 3 Stunden", "Nov 19, 6:55 AM" or "March 2019" are no dates and give None.
 
-The value is `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS±HH:MM` when the page gives a time of day
-with its zone ("EST", "GMT", "+01:00"). A time without a zone keeps only the date: the page's
-local time is unknown, and a naive time would read as a different instant to each reader.
+The value is `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS+00:00` when the page gives a time of day
+with its zone ("EST", "GMT", "+01:00"): the instant in UTC, so that it reads the same whatever
+zone a page printed it in, agrees with the UTC dates of HTML metadata, and sorts as text. A
+time without a zone keeps only the date: the page's local time is unknown, and a naive time
+would read as a different instant to each reader.
 
 The month and weekday names and the time zone abbreviations are dateparser's, for the languages
 in DATE_LANGUAGES, so this module holds no word list of its own; abbreviations that several
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache, lru_cache
 from typing import Any
 
@@ -59,7 +61,7 @@ def find_date(line: str, language: str | None = None) -> FoundDate | None:
     reads, day or month first.
 
     >>> find_date("By Jane Doe - Nov. 19, 2019 8:03 am EST")
-    FoundDate(iso='2019-11-19T08:03:00-05:00', text='Nov. 19, 2019 8:03 am EST')
+    FoundDate(iso='2019-11-19T13:03:00+00:00', text='Nov. 19, 2019 8:03 am EST')
     >>> find_date("Updated 2 hours ago") is None
     True
     """
@@ -88,8 +90,8 @@ def parse_date(date: str, time: str = "", language: str | None = None) -> str | 
     '2016-06-23'
     >>> parse_date("Nov 20, 2019", "12:03 GMT")
     '2019-11-20T12:03:00+00:00'
-    >>> parse_date("2025-02-27T14:05:00-05:00")
-    '2025-02-27T14:05:00-05:00'
+    >>> parse_date("2025-02-27T21:05:00-05:00")
+    '2025-02-28T02:05:00+00:00'
     >>> parse_date("03.04.2019", language="de"), parse_date("03/04/2019", language="en")
     ('2019-04-03', '2019-03-04')
     """
@@ -100,7 +102,7 @@ def parse_date(date: str, time: str = "", language: str | None = None) -> str | 
     if parsed is None or parsed.year < EARLIEST_YEAR:
         return None
     if (time or _ISO_TIME.search(date)) and parsed.utcoffset() is not None:
-        return parsed.replace(microsecond=0).isoformat()
+        return parsed.astimezone(UTC).replace(microsecond=0).isoformat()
     return parsed.date().isoformat()
 
 

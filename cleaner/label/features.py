@@ -78,3 +78,24 @@ def word_count(text: str) -> int:
         return spaced
     cjk = len(_CJK.findall(text))
     return max(spaced, cjk // CJK_CHARS_PER_WORD) if cjk else spaced
+
+
+CODE_MIN_MARKS = 3
+CODE_MIN_SHARE = 0.05
+# Brackets, assignment, statement ends, comment and prompt signs, `&&`: what a line of source
+# code or a shell command is full of, and running text, menus and lists of links are not.
+_CODE_MARKS = regex.compile(r"[(){}\[\]=;<>#$&]")
+
+
+@per_text
+def looks_like_code(text: str) -> bool:
+    """Whether a line reads as source code or a command rather than words: at least one in
+    twenty of its characters is a bracket, `=`, `;`, `<`, `>`, `#`, `$` or `&`.
+
+    >>> looks_like_code('install.packages("ggplot2")  # install the package')
+    True
+    >>> looks_like_code("The mayor (a former teacher) said the vote was close.")
+    False
+    """
+    marks = len(_CODE_MARKS.findall(text))
+    return marks >= CODE_MIN_MARKS and marks >= CODE_MIN_SHARE * len(text)

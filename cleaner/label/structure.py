@@ -49,6 +49,11 @@ LEAD_DEK_MAX_CHARS = 250
 CAPTION_MAX_CHARS = 320
 REPEATED_MAX_WORDS = 8
 REPEATED_MAX_CHARS = 80
+# A headline printed three times or more on a page is a teaser repeated in its boxes; twice, it
+# can be the story's subheading in a table of contents.
+TEASER_MIN_COPIES = 3
+TEASER_MAX_WORDS = 14
+TEASER_MAX_CHARS = 120
 NAME_MAX_WORDS = 6
 HEADLINE_TO_STORY_BLOCKS = 15  # how far below the headline a full page's story may begin
 ANCHORED_SHARE = 0.5  # the story below the headline must weigh this share of the heaviest run
@@ -497,14 +502,20 @@ def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], ti
 
 
 def _drop_repeated(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
-    """Short lines without sentence punctuation that occur twice or more are page furniture."""
+    """Short lines without sentence punctuation that occur twice or more are page furniture, and
+    so are headline-long ones that occur three times or more."""
     counts = Counter(block.text for block in blocks)
     for block in blocks:
         if decisions[block.index] is not None or counts[block.text] < 2:
             continue
         text = block.text
         short = len(text) <= REPEATED_MAX_CHARS and len(text.split()) <= REPEATED_MAX_WORDS
-        if short and not ends_sentence(text):
+        teaser = (
+            counts[text] >= TEASER_MIN_COPIES
+            and len(text) <= TEASER_MAX_CHARS
+            and len(text.split()) <= TEASER_MAX_WORDS
+        )
+        if (short or teaser) and not ends_sentence(text):
             decisions[block.index] = Decision(Label.BOILERPLATE, "structure.repeated")
 
 
