@@ -1,6 +1,10 @@
-"""The `newsclean` command's entry point, outside the package so that Ctrl-C and SIGTERM are
-answered from the first moment: importing the package and loading the rules take a second,
-and an interrupt then must exit 130 with one line, like one in the middle of a batch."""
+"""The `newsclean` command's Python entry point, outside the package so that Ctrl-C and SIGTERM
+are answered from its first moment: importing the package and loading the rules take a while,
+and an interrupt then must exit 130 with one line, like one in the middle of a batch.
+
+On POSIX systems it is installed as `newsclean-python` and run by `newsclean`, the sh launcher
+(newsclean_launcher.sh), which answers a signal that comes before this code runs; on Windows it
+is `newsclean` itself (hatch_build.py, docs/robustness.md)."""
 
 from __future__ import annotations
 
@@ -14,15 +18,15 @@ EXIT_INTERRUPTED = 130
 
 def run() -> None:
     """Run `cleaner.cli.main`; an interrupt at any moment exits 130 with one line on stderr."""
-    for number in (signal.SIGINT, signal.SIGTERM):
-        # A signal ignored by the parent (a background job's SIGINT) stays ignored.
-        if signal.getsignal(number) is not signal.SIG_IGN:
-            signal.signal(number, _interrupt)
     # Usage lines and --version name the command the user typed, not the entry point that the
-    # POSIX launcher runs (pathlib is not imported for this: every import here delays the above).
+    # POSIX launcher runs.
     if sys.argv and sys.argv[0].endswith("newsclean-python"):
         sys.argv[0] = "newsclean"
     try:
+        for number in (signal.SIGINT, signal.SIGTERM):
+            # A signal ignored by the parent (a background job's SIGINT) stays ignored.
+            if signal.getsignal(number) is not signal.SIG_IGN:
+                signal.signal(number, _interrupt)
         main = _import_main()
         main()
     except KeyboardInterrupt:
