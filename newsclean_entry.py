@@ -1,6 +1,10 @@
-"""The `newsclean` command's entry point, outside the package so that Ctrl-C and SIGTERM are
-answered from the first moment: importing the package and loading the rules take a second,
-and an interrupt then must exit 130 with one line, like one in the middle of a batch."""
+"""The `newsclean` command's Python entry point, outside the package so that Ctrl-C and SIGTERM
+are answered from its first moment: importing the package and loading the rules take a while,
+and an interrupt then must exit 130 with one line, like one in the middle of a batch.
+
+On POSIX systems it is installed as `newsclean-python` and run by `newsclean`, the sh launcher
+(newsclean_launcher.sh), which answers a signal that comes before this code runs; on Windows it
+is `newsclean` itself (hatch_build.py, docs/robustness.md)."""
 
 from __future__ import annotations
 
@@ -14,8 +18,15 @@ EXIT_INTERRUPTED = 130
 
 def run() -> None:
     """Run `cleaner.cli.main`; an interrupt at any moment exits 130 with one line on stderr."""
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    # Usage lines and --version name the command the user typed, not the entry point that the
+    # POSIX launcher runs.
+    if sys.argv and sys.argv[0].endswith("newsclean-python"):
+        sys.argv[0] = "newsclean"
     try:
+        for number in (signal.SIGINT, signal.SIGTERM):
+            # A signal ignored by the parent (a background job's SIGINT) stays ignored.
+            if signal.getsignal(number) is not signal.SIG_IGN:
+                signal.signal(number, _interrupt)
         main = _import_main()
         main()
     except KeyboardInterrupt:
@@ -27,6 +38,16 @@ def run() -> None:
         # ignored signals ignored).
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """Answer the first Ctrl-C or SIGTERM with KeyboardInterrupt, and ignore those that follow:
+    the POSIX launcher (newsclean_launcher.sh) passes a signal on that may also have reached
+    this process (a signal to the whole process group), and a second KeyboardInterrupt would
+    land in the cleanup of the first (a traceback, a temporary file left behind)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
 
 
 def _import_main() -> Callable[[], None]:
@@ -48,5 +69,5 @@ def _import_main() -> Callable[[], None]:
         for number, handler in previous.items():
             signal.signal(number, handler)
     if held:
-        raise KeyboardInterrupt
+        _interrupt(held[0], None)
     return main

@@ -23,23 +23,24 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from cleaner import emit
 from cleaner.errors import RuleFileError, RuleProblem
-from cleaner.learn.family import Families
 from cleaner.learn.site import MIN_PAGES, MIN_SHARE
 from cleaner.learn.site import Settings as LearnSettings
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, format_size, parse_size
-from cleaner.matching import check, reference
+from cleaner.matching import check
 from cleaner.matching.rules import HOST, RuleSet, load_rules
 from cleaner.pipeline import INPUT_FORMATS, Cleaner
 from cleaner.read.repair import fix_surrogates
-from cleaner.run import inputs, learning, pool
+from cleaner.run import inputs, pool
 from cleaner.run.progress import Progress
-from cleaner.schema import schema_text
+
+if TYPE_CHECKING:
+    from cleaner.learn.pack import Written
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -70,14 +71,19 @@ class DefaultGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         """Run the command with Ctrl-C and SIGTERM answered from its first moment (loading the
         rules takes a second): exit 130 with one line, not a traceback or click's "Aborted!"."""
-        previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+        previous = signal.getsignal(signal.SIGTERM)
+        # The command's entry point (newsclean_entry.py) sets its own handler: it stays.
+        ours = previous is signal.SIG_DFL or previous is None
+        if ours:
+            signal.signal(signal.SIGTERM, signal.default_int_handler)
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             _report("interrupted")
             sys.exit(EXIT_INTERRUPTED)
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            if ours:
+                signal.signal(signal.SIGTERM, previous or signal.SIG_DFL)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
@@ -303,6 +309,9 @@ def _learn_first(
 ) -> tuple[Cleaner, pool.Settings]:
     """`--learn-sites`: clean the batch once, learn a pack per site into `folder`, and give
     the cleaner and settings that clean with those packs too."""
+    from cleaner.learn.family import Families  # imported here: learning is not start-up's
+    from cleaner.run import learning
+
     first = replace(settings, output_format="jsonl", explain=False, many=True)
     outcomes = _run(cleaner, items, first, jobs, None, batch=True)
     sites = learning.count_sites(outcomes, Families(cleaner.ruleset.vocabularies))
@@ -540,6 +549,9 @@ def learn(
     and captions, are left alone; a recurring line that a page keeps as prose is reported, not
     ruled. The pack passes `newsclean rules check`. See docs/learning.md.
     """
+    from cleaner.learn.family import Families  # imported here: learning is not start-up's
+    from cleaner.run import learning
+
     if site is not None and url_file is not None:
         raise click.UsageError("give --site HOST or --url-of FILE, not both")
     try:
@@ -583,6 +595,8 @@ def _reported(outcomes: Iterator[pool.Outcome]) -> Iterator[pool.Outcome]:
 def _replaced_packs(output: Path | None, folder: bool) -> frozenset[Path]:
     """The learned packs that this run may replace: learning leaves them out, or their rules
     would hide the lines they rule."""
+    from cleaner.run import learning
+
     if output is None:
         return frozenset()
     candidates = sorted(output.glob("*.toml")) if folder else [output]
@@ -625,9 +639,11 @@ def _learn_command(
 _SHOWN_INPUTS = 5
 
 
-def _write_learned(packs: Sequence[learning.Written], output: Path | None, *, folder: bool) -> None:
+def _write_learned(packs: Sequence[Written], output: Path | None, *, folder: bool) -> None:
     """Write the learned packs: to stdout or a file (one site), or one file per site in a
     folder; never over a hand-written pack. Exit 1 when nothing was learned."""
+    from cleaner.run import learning
+
     if not packs:
         _report("nothing learned; no pack written")
         sys.exit(EXIT_FAILED)
@@ -701,6 +717,8 @@ def rules_reference(rule_paths: tuple[Path, ...]) -> None:
 
     The built-in one is docs/rules-reference.md: newsclean rules reference > docs/rules-reference.md
     """
+    from cleaner.matching import reference
+
     click.echo(reference.render(_load_rules_or_exit(rule_paths)), nl=False)
 
 
@@ -792,6 +810,8 @@ def report(
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the output (schema v1)."""
+    from cleaner.schema import schema_text
+
     click.echo(schema_text(), nl=False)
 
 

@@ -20,7 +20,6 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-import regex
 
 from cleaner.matching.rules import Rule, load_rules
 
@@ -111,7 +110,7 @@ def test_the_static_check_finds_nested_repeats() -> None:
 
 def test_the_dynamic_check_finds_a_catastrophic_pattern() -> None:
     source = r"^(\w+\s?)*$"
-    slow = replace(RULES[0], pattern=regex.compile(source), source=source, max_chars=None)
+    slow = replace(RULES[0], expression=source, compiled=None, source=source, max_chars=None)
     with pytest.raises(TimeoutError):
         for line in _adversarial(slow):
             slow.pattern.search(line, timeout=DETECTOR)

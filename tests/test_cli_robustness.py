@@ -445,6 +445,68 @@ def test_an_interrupt_during_start_up_exits_130_with_one_line(stop: signal.Signa
     assert stdout == b"" or json.loads(stdout)["schema"] == "newsclean/1"
 
 
+def _started_child(pid: int, within: float = ANSWER_WITHIN) -> bool:
+    """Wait until process `pid` has a child (the POSIX launcher has started Python); False when
+    it ends first or this system does not list children in /proc."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            if children.read_text().split():
+                return True
+        except OSError:
+            return False
+    return False
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32" or not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+    reason="the POSIX launcher, watched through /proc",
+)
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("after", [0.0, 0.005, 0.02, 0.05])
+def test_an_interrupt_in_the_first_milliseconds_exits_130_with_one_line(
+    stop: signal.Signals, after: float
+) -> None:
+    """A signal in the Python interpreter's own start-up, before any of newsclean's code runs
+    (it killed the process silently, or gave a traceback): the launcher answers it. Sent right
+    after the launcher started Python and a few milliseconds later; whatever the load, every
+    answer is exit 130 with the one line (or a finished run, on a machine faster than any)."""
+    proc = subprocess.Popen(
+        [newsclean_command(), str(SAMPLES / "seed-layout.txt")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=interruptible,
+    )
+    if not _started_child(proc.pid):
+        proc.kill()
+        proc.communicate()
+        pytest.skip("the newsclean command is no launcher with a child process here")
+    time.sleep(after)
+    proc.send_signal(stop)
+    stdout, stderr = proc.communicate(timeout=ANSWER_WITHIN)
+    if proc.returncode == 0:
+        assert json.loads(stdout)["schema"] == "newsclean/1"
+        return
+    assert (proc.returncode, stderr.decode()) == (130, "newsclean: interrupted\n")
+    assert stdout == b""
+
+
+def test_the_launcher_passes_input_output_and_exit_status_through(tmp_path: Path) -> None:
+    """Standard input, output, the arguments and the exit status are the Python command's."""
+    page = (SAMPLES / "seed-layout.txt").read_bytes()
+    piped = subprocess.run([newsclean_command(), "--format", "text"], input=page, capture_output=True)
+    assert piped.returncode == 0 and b"Marlow Bay" in piped.stdout
+    spaced = tmp_path / "a page with spaces.txt"
+    spaced.write_bytes(page)
+    named = subprocess.run([newsclean_command(), str(spaced)], capture_output=True)
+    assert json.loads(named.stdout)["source"] == str(spaced)
+    missing = subprocess.run([newsclean_command(), str(tmp_path / "missing.txt")], capture_output=True)
+    assert missing.returncode == 1
+    usage = subprocess.run([newsclean_command(), "--no-such-option"], capture_output=True)
+    assert usage.returncode == 2 and usage.stderr.startswith(b"Usage: newsclean ")
+
+
 # Markup whose cost is in libxml2 calls the watchdog cannot interrupt: under the prescan's
 # budgets the time limit stops it, over them it is refused before parsing (bench/hostile.py
 # --limit times more sizes).

@@ -40,6 +40,10 @@ _MONTH_KEYS = (
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WORD = regex.compile(r"[^\W\d_]{3,}")
 _ISO_TIME = regex.compile(r"T\d{2}:\d{2}")
+# Every form of date the finder knows has two digits in a row (its year, or the end of a
+# numeric date): a line without them is answered without building the finder (dateparser's
+# import and words, a large expression), which a small page may then never need.
+_TWO_DIGITS = regex.compile(r"\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,8 @@ def find_date(line: str, language: str | None = None) -> FoundDate | None:
     >>> find_date("Updated 2 hours ago") is None
     True
     """
+    if _TWO_DIGITS.search(line) is None:
+        return None
     finder = _finder()
     for core in finder.core.finditer(line):
         start, end, time = core.start(), core.end(), ""

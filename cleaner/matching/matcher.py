@@ -20,7 +20,7 @@ import regex
 
 from cleaner.label.features import is_prose
 from cleaner.limits import REGEX_TIMEOUT
-from cleaner.matching.prefilter import Prefilter, iter_bits
+from cleaner.matching.prefilter import Prefilter, iter_bits, readings
 from cleaner.matching.rules import Rule, RuleSet, Where
 from cleaner.model import Block, Decision
 
@@ -70,9 +70,13 @@ class Matcher:
     def __init__(self, rules: Sequence[Rule], timeout: float = REGEX_TIMEOUT) -> None:
         self.rules = tuple(rules)
         self.timeout = timeout
+        expressions = [rule.expression for rule in self.rules]
         self.prefilter = Prefilter.build(
-            [rule.pattern.pattern for rule in self.rules], [rule.max_chars for rule in self.rules]
+            expressions, [rule.max_chars for rule in self.rules], readings(expressions)
         )
+        # Each rule's compiled pattern, taken from the rule on its first candidate line (rules
+        # compile on first use; the list spares the hot loop the rule's property).
+        self._patterns: list[regex.Pattern[str] | None] = [None] * len(self.rules)
         self._placed = sum(1 << n for n, rule in enumerate(self.rules) if rule.where is not Where.ANY)
         self._reduced: dict[frozenset[str], Matcher] = {}
         self._lock = threading.Lock()
@@ -134,12 +138,12 @@ class Matcher:
                 continue
             if cleared and rule.max_chars is not None and len(text) > rule.max_chars:
                 continue
+            pattern = self._patterns[number]
+            if pattern is None:
+                pattern = self._patterns[number] = rule.pattern
             try:
                 # Rule.search, inlined: this is the hottest call of the text path.
-                if rule.builtin:
-                    found = rule.pattern.search(text)
-                else:
-                    found = rule.pattern.search(text, timeout=self.timeout)
+                found = pattern.search(text) if rule.builtin else pattern.search(text, timeout=self.timeout)
             except TimeoutError:
                 slow.append(rule)
                 continue

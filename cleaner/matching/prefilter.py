@@ -33,11 +33,13 @@ import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
 import sys
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import ahocorasick
+
+from cleaner import cache
 
 PREFIX_LENGTH = 3
 MAX_PREFIXES = 400  # more distinct starts than this: the reading stops at shorter ones
@@ -55,6 +57,10 @@ _LAYOUT = " \t\n\r\v\f"  # what the standard parser skips in a verbose pattern
 _VERBOSE = re.compile(r"\(\?[aiLmsu]*x[aiLmsux]*[:)]")
 
 _FOLD_FIXES = {0x131: "i", 0x1DF95: "ss"}
+
+# What the prefilter reads in a pattern: the starts a match must begin with, or else the
+# literals it must contain (None: cannot tell; both None: the rule is tried on every line).
+Reading = tuple[frozenset[str] | None, frozenset[str] | None]
 
 Item = tuple[Any, Any]  # (opcode, argument): one item of the standard parser's reading
 _ANY = None  # "cannot tell": a start or a requirement this reading cannot pin down
@@ -105,20 +111,21 @@ class Prefilter:
     always: int = 0  # rules tried on every line their length limit allows
 
     @classmethod
-    def build(cls, patterns: Sequence[str], max_chars: Sequence[int | None]) -> Prefilter:
-        """Index rules by pattern; `max_chars` are their length limits (None: no limit)."""
+    def build(
+        cls, patterns: Sequence[str], max_chars: Sequence[int | None], known: Mapping[str, Reading] = {}
+    ) -> Prefilter:
+        """Index rules by pattern; `max_chars` are their length limits (None: no limit);
+        `known` holds readings of patterns made before (`readings`)."""
         by_start: dict[str, int] = {}
         by_literal: dict[str, int] = {}
         always = 0
         for number, pattern in enumerate(patterns):
             bit = 1 << number
-            tree = _parse(pattern)
-            starts = _starts(tree) if tree is not None else _ANY
+            starts, literals = known[pattern] if pattern in known else read(pattern)
             if starts is not _ANY:
                 for start in starts:
                     by_start[start] = by_start.get(start, 0) | bit
                 continue
-            literals = _requirement(tree) if tree is not None else _ANY
             if literals is _ANY:
                 always |= bit
                 continue
@@ -149,6 +156,37 @@ class Prefilter:
         mask = self.always | get(start[:1], 0) | get(start[:2], 0) | get(start[:3], 0)
         mask |= self.literals[tier].select(text, folded)
         return mask & self.eligible[tier]
+
+
+def read(pattern: str) -> Reading:
+    """What the prefilter can tell of a pattern: the starts of its matches, when it is
+    anchored and they are few, else the literals every match contains."""
+    tree = _parse(pattern)
+    starts = _starts(tree) if tree is not None else _ANY
+    if starts is not _ANY:
+        return starts, _ANY
+    return _ANY, (_requirement(tree) if tree is not None else _ANY)
+
+
+def readings(patterns: Sequence[str]) -> dict[str, Reading]:
+    """The readings of the patterns, from the cache (`cleaner.cache`, keyed on the patterns and
+    this module's code) when it has them: reading the built-in patterns with the standard
+    library's parser was a tenth of a small page's start-up."""
+    key = cache.key_of([cache.code_bytes(__file__), *patterns])
+    found: dict[str, Reading] = cache.cached(
+        "prefilter", key, lambda: {pattern: read(pattern) for pattern in patterns}, _readings_valid
+    )
+    return found
+
+
+def _readings_valid(value: object) -> bool:
+    """Whether a cached value has the shape of `readings`' answer (a file is only trusted so far)."""
+    return isinstance(value, dict) and all(
+        isinstance(reading, tuple)
+        and len(reading) == 2
+        and all(part is None or isinstance(part, frozenset) for part in reading)
+        for reading in value.values()
+    )
 
 
 def fold(text: str) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -24,6 +23,7 @@ from urllib.parse import urlsplit
 
 import regex
 
+from cleaner import cache
 from cleaner.errors import RuleFileError, RuleProblem
 from cleaner.limits import REGEX_TIMEOUT
 from cleaner.matching import check
@@ -93,11 +93,11 @@ class Vocabulary:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One compiled rule with its examples."""
+    """One rule with its examples; its pattern is compiled on first use (`pattern`)."""
 
     id: str
     label: Label
-    pattern: regex.Pattern[str]
+    expression: str  # the pattern as compiled: vocabularies expanded, leading flags scoped
     source: str
     why: str
     path: str
@@ -113,6 +113,19 @@ class Rule:
     # so it runs without a time limit per call (the limit costs two clock readings a call, more
     # than many searches). A rule of a user's pack, which no test has seen, keeps the limit.
     builtin: bool = False
+    # The compiled pattern, once `pattern` has compiled it (or the loader did, checking it).
+    compiled: regex.Pattern[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled pattern. Compiled on first use: compiling all the built-in patterns
+        took a fifth of a small page's start-up, and a small page tries a few of them."""
+        compiled = self.compiled
+        if compiled is None:
+            compiled = regex.compile(self.expression)
+            # Frozen, but this slot is a cache: two threads racing here store equal patterns.
+            object.__setattr__(self, "compiled", compiled)
+        return compiled
 
     def fits(self, text: str) -> bool:
         """Whether the rule's pattern and length limit accept `text` (position aside).
@@ -232,17 +245,43 @@ def load_rules(extra: Sequence[Path] = (), *, builtin: bool = True, skip: Set[Pa
         layers.append(_pack_files(Path(path), problems))
     if skip:
         layers = [[path for path in layer if path.resolve() not in skip] for layer in layers]
-    read = [[(path, _read(path, problems)) for path in layer] for layer in layers]
+    read = [
+        _read_shipped(layer, problems)
+        if builtin and number == 0
+        else [(path, _read(path, problems)) for path in layer]
+        for number, layer in enumerate(layers)
+    ]
     vocabularies = _vocabularies([item for layer in read for item in layer], problems)
+    # The built-in packs as they were checked before (the cache holds True under their key):
+    # their patterns compile when first used, their examples are not run again.
+    stamp = _checked_stamp(layers[0], vocabularies) if builtin and not problems else None
+    checked = stamp is not None and cache.read("rules", stamp) is True
     packs_by_layer = [
-        [_load_pack(path, data, vocabularies, problems) for path, data in layer] for layer in read
+        [_load_pack(path, data, vocabularies, problems, checked and number == 0) for path, data in layer]
+        for number, layer in enumerate(read)
     ]
     if builtin:
         packs_by_layer[0] = [_shipped(pack) for pack in packs_by_layer[0]]
     ruleset = replace(_combine(packs_by_layer, problems), vocabularies=tuple(vocabularies.values()))
     if problems:
         raise RuleFileError(problems)
+    if stamp is not None and not checked:
+        cache.write("rules", stamp, True)
     return ruleset
+
+
+def _checked_stamp(files: Sequence[Path], vocabularies: Mapping[str, Vocabulary]) -> str:
+    """The cache key under which the built-in packs `files` are recorded as checked: their
+    bytes, every vocabulary their patterns could use, and the code and `regex` version that
+    compile and check them. When it is recorded, loading them again skips what it proved (each
+    pattern compiles, each example passes) and compiles each pattern on first use."""
+    parts: list[bytes | str] = [regex.__version__, cache.code_bytes(__file__)]
+    parts.append(cache.code_bytes(check.__file__))
+    for path in files:
+        parts += [f"{path.parent.name}/{path.name}", cache.file_bytes(path)]
+    for vocabulary in vocabularies.values():
+        parts += [vocabulary.name, "\n".join(vocabulary.entries)]
+    return cache.key_of(parts)
 
 
 def _shipped(pack: Pack) -> Pack:
@@ -259,8 +298,26 @@ def _pack_files(path: Path, problems: list[RuleProblem]) -> list[Path]:
     return []
 
 
+def _read_shipped(files: list[Path], problems: list[RuleProblem]) -> list[tuple[Path, dict[str, Any] | None]]:
+    """The TOML data of the built-in packs, from the cache when their bytes are the ones it was
+    read from (`tomllib` in pure Python took a twentieth of a small page's start-up)."""
+    key = cache.key_of(
+        ["toml", *(f"{path.parent.name}/{path.name}" for path in files)]
+        + [cache.file_bytes(path) for path in files]
+    )
+    found = cache.read("toml", key)
+    if isinstance(found, list) and len(found) == len(files) and all(isinstance(data, dict) for data in found):
+        return list(zip(files, found, strict=True))
+    read = [(path, _read(path, problems)) for path in files]
+    if all(data is not None for _, data in read):
+        cache.write("toml", key, [data for _, data in read])
+    return read
+
+
 def _read(path: Path, problems: list[RuleProblem]) -> dict[str, Any] | None:
     """The TOML data of a rule file, or None after a problem."""
+    import tomllib  # imported here: the built-in packs' data usually comes from the cache
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
@@ -328,8 +385,14 @@ def _vocabulary(name: str, entries: object, where: str, problems: list[RuleProbl
 
 
 def _load_pack(
-    path: Path, data: dict[str, Any] | None, vocabularies: dict[str, Vocabulary], problems: list[RuleProblem]
+    path: Path,
+    data: dict[str, Any] | None,
+    vocabularies: dict[str, Vocabulary],
+    problems: list[RuleProblem],
+    checked: bool = False,
 ) -> Pack:
+    """The pack of one file's data; `checked`: its patterns and examples passed before, so
+    they are neither compiled nor run now."""
     name = path.stem
     if data is None:
         return Pack(name, str(path))
@@ -358,7 +421,7 @@ def _load_pack(
     rules: list[Rule] = []
     disables: list[Disable] = []
     for table in _tables(data, "rule", where, problems):
-        parsed = _parse_rule(table, where, vocabularies, problems)
+        parsed = _parse_rule(table, where, vocabularies, problems, checked)
         if isinstance(parsed, Rule):
             rules.append(parsed)
         elif isinstance(parsed, Disable):
@@ -380,9 +443,14 @@ def _tables(data: dict[str, Any], key: str, where: str, problems: list[RuleProbl
 
 
 def _parse_rule(
-    table: dict[str, Any], where: str, vocabularies: dict[str, Vocabulary], problems: list[RuleProblem]
+    table: dict[str, Any],
+    where: str,
+    vocabularies: dict[str, Vocabulary],
+    problems: list[RuleProblem],
+    checked: bool = False,
 ) -> Rule | Disable | None:
     """A valid rule, a `Disable` for a valid rule marked `disabled`, or None after problems.
+    `checked`: the pattern compiled and the examples passed before; neither is tried again.
 
     A malformed id is one problem; the rule's other fields are still checked, under that id.
     """
@@ -443,15 +511,23 @@ def _parse_rule(
     if disabled is None and (not matches or not keeps):
         problem("every rule needs examples.match and examples.keep", hint="add at least one of each")
     source = table.get("pattern")
-    pattern = _compile(source, vocabularies, problem)
-    if len(problems) > before or pattern is None or label is None or action is None or place is None:
+    expression = _expression(source, vocabularies, problem)
+    pattern = _compile(expression, problem) if expression is not None and not checked else None
+    if (
+        len(problems) > before
+        or expression is None
+        or (pattern is None and not checked)
+        or label is None
+        or action is None
+        or place is None
+    ):
         return None
     if disabled is not None:
         return Disable(rule_id, str(disabled), where, must_exist=False)
     rule = Rule(
         id=rule_id,
         label=label,
-        pattern=pattern,
+        expression=expression,
         source=str(source),
         why=str(why),
         path=where,
@@ -463,7 +539,10 @@ def _parse_rule(
         match_examples=tuple(matches),
         keep_examples=tuple(keeps),
         miss_examples=tuple(misses),
+        compiled=pattern,
     )
+    if checked:
+        return rule
     example_problems = check.rule_problems(rule)
     problems.extend(example_problems)
     return None if example_problems else rule
@@ -497,10 +576,15 @@ def compile_pattern(source: str) -> regex.Pattern[str]:
     >>> compile_pattern("(?i)^or$").pattern
     '(?i:^or$)'
     """
+    return regex.compile(scoped(source))
+
+
+def scoped(source: str) -> str:
+    """A rule pattern with its leading global flags, such as `(?i)`, made a scoped group."""
     flags = _LEADING_FLAGS.match(source)
     if flags:
         source = f"(?{flags.group(1)}:{source[flags.end() :]})"
-    return regex.compile(source)
+    return source
 
 
 def expand(source: str, vocabularies: Mapping[str, Vocabulary], problem: Any) -> str | None:
@@ -531,17 +615,19 @@ def _group(vocabularies: Mapping[str, Vocabulary], name: str) -> str:
     return vocabulary.group if vocabulary else ""
 
 
-def _compile(
-    source: object, vocabularies: Mapping[str, Vocabulary], problem: Any
-) -> regex.Pattern[str] | None:
+def _expression(source: object, vocabularies: Mapping[str, Vocabulary], problem: Any) -> str | None:
+    """The pattern a rule compiles (vocabularies expanded, flags scoped), or None after a problem."""
     if not isinstance(source, str) or not source:
         problem("'pattern' is missing", hint="a regular expression in the syntax of the 'regex' module")
         return None
     expanded = expand(source, vocabularies, problem)
-    if expanded is None:
-        return None
+    return None if expanded is None else scoped(expanded)
+
+
+def _compile(expression: str, problem: Any) -> regex.Pattern[str] | None:
+    """The compiled pattern, or None after a problem."""
     try:
-        return compile_pattern(expanded)
+        return regex.compile(expression)
     except regex.error as error:
         problem(f"invalid pattern: {error}", hint="test it with python -c 'import regex; regex.compile(...)'")
         return None

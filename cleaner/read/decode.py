@@ -23,7 +23,6 @@ import codecs
 from dataclasses import dataclass
 
 import regex
-from charset_normalizer import from_bytes
 
 from cleaner.errors import InputError
 from cleaner.read.charsets import codec_of
@@ -256,6 +255,9 @@ def _decode_legacy(raw: bytes, source: str) -> Decoded:
     Lines that are UTF-8 beyond ASCII (a paragraph pasted from a UTF-8 source) stay UTF-8, and
     the charset is guessed from the other lines.
     """
+    # Imported here: most pages are UTF-8, and its import is a tenth of a small page's start-up.
+    from charset_normalizer import from_bytes
+
     lines = raw.splitlines(keepends=True)
     utf8 = [_is_utf8_beyond_ascii(line) for line in lines]
     legacy = b"".join(line for line, is_utf8 in zip(lines, utf8, strict=True) if not is_utf8)

@@ -18,6 +18,10 @@ no. Where it finds a pair ("ção" in Portuguese; any two letters of a Cyrillic 
 `is_bad` looks only at the few characters around the characters of which every match of the
 expression holds one (`_BADNESS_MARKS`, also read from it: mostly symbols, rare letters and
 quotes, not the letters of an alphabet), where a match would lie.
+
+ftfy itself is imported on the first line it may change, not at start-up (its import was a
+fifth of a small page's start-up): what the tests above read from its tables is kept in the
+start-up cache (`cleaner.cache`, keyed on the bytes of ftfy's modules that hold the tables).
 """
 
 from __future__ import annotations
@@ -29,27 +33,46 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from importlib.util import find_spec
 from itertools import accumulate
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import ftfy
 import regex
-from ftfy.badness import BADNESS_RE, is_bad
-from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE
 
+from cleaner.cache import cached, code_bytes, file_bytes, key_of
 from cleaner.model import Repair
 
-# ftfy's defaults straighten quotes and fold ligatures and full-width letters; a news text keeps
-# its typography, and full-width characters are ordinary text in Chinese and Japanese.
-TEXT_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=True,
-    uncurl_quotes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    explain=True,
-)
-# Text extracted from HTML has had its entities decoded once already; a literal "&amp;" left in it
-# was written by the page on purpose.
-HTML_CONFIG = TEXT_CONFIG._replace(unescape_html=False)
+if TYPE_CHECKING:
+    import ftfy
+
+
+@cache
+def config(from_html: bool = False) -> ftfy.TextFixerConfig:
+    """ftfy's configuration here (`TEXT_CONFIG`, and `HTML_CONFIG` for text from HTML)."""
+    import ftfy
+
+    # ftfy's defaults straighten quotes and fold ligatures and full-width letters; a news text
+    # keeps its typography, and full-width characters are ordinary text in Chinese and Japanese.
+    text = ftfy.TextFixerConfig(
+        unescape_html=True,
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        explain=True,
+    )
+    # Text extracted from HTML has had its entities decoded once already; a literal "&amp;" left
+    # in it was written by the page on purpose.
+    return text._replace(unescape_html=False) if from_html else text
+
+
+def __getattr__(name: str) -> Any:
+    """`TEXT_CONFIG` and `HTML_CONFIG`, made (and ftfy imported) when first asked for."""
+    if name in ("TEXT_CONFIG", "HTML_CONFIG"):
+        return config(from_html=name == "HTML_CONFIG")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _FTFY_STEP_NAMES = {
     "encode": "mojibake",
@@ -148,16 +171,50 @@ def _class_chars(items: list[tuple[object, object]]) -> frozenset[str] | None:
     return frozenset(chars)
 
 
+def _ftfy_tables() -> dict[str, Any]:
+    """What the tests here read from ftfy's tables and its badness expression, as plain data:
+    from the cache, or from ftfy (imported for it) when the cache has no answer for these
+    bytes of ftfy's modules."""
+    spec = find_spec("ftfy")
+    folder = Path(spec.submodule_search_locations[0]) if spec and spec.submodule_search_locations else None
+    sources = [file_bytes(folder / name if folder else None) for name in ("chardata.py", "badness.py")]
+    found: dict[str, Any] = cached("ftfy", key_of([code_bytes(__file__), *sources]), _read_ftfy, _has_tables)
+    return found
+
+
+def _read_ftfy() -> dict[str, Any]:
+    from ftfy.badness import BADNESS_RE
+    from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE
+
+    badness = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    marks = _marks(list(badness))
+    return {
+        "controls": "".join(re.escape(chr(code)) for code in sorted(CONTROL_CHARS)),
+        "entity": HTML_ENTITY_RE.pattern,
+        "entity_flags": int(HTML_ENTITY_RE.flags),
+        "mojibake": _mojibake_chars(badness),
+        "marks": None if marks is None else "".join(sorted(marks)),
+        "badness": BADNESS_RE.pattern,
+        "badness_flags": int(BADNESS_RE.flags),
+        "reach": badness.getwidth()[1],
+    }
+
+
+def _has_tables(value: object) -> bool:
+    """Whether a cached value has the keys `_read_ftfy` writes (a file is only trusted so far)."""
+    keys = {"controls", "entity", "entity_flags", "mojibake", "marks", "badness", "badness_flags", "reach"}
+    return isinstance(value, dict) and set(value) == keys
+
+
+_FTFY = _ftfy_tables()
 # What one of ftfy's fixes acts on, by ftfy's own tables: an entity as it decodes them, line
 # breaks (which `repair` has already split on), C1 controls, surrogates, and the control
 # characters ftfy removes (C0, DEL, deprecated format controls, BOM, interlinear annotations).
 # Character sets are written once, as class contents, and combined below.
-_FTFY_CHARS = "\r\u2028\u2029\x80-\x9f\ud800-\udfff" + "".join(
-    re.escape(chr(code)) for code in sorted(CONTROL_CHARS)
-)
-_FTFY_TRIGGER = re.compile(f"{HTML_ENTITY_RE.pattern}|[{_FTFY_CHARS}]")
-_BADNESS = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
-_MOJIBAKE_CHARS = _mojibake_chars(_BADNESS)
+_FTFY_CHARS = "\r\u2028\u2029\x80-\x9f\ud800-\udfff" + _FTFY["controls"]
+_HTML_ENTITY = re.compile(_FTFY["entity"], _FTFY["entity_flags"])
+_FTFY_TRIGGER = re.compile(f"{_FTFY['entity']}|[{_FTFY_CHARS}]")
+_MOJIBAKE_CHARS: str = _FTFY["mojibake"]
 # What every match of ftfy's badness expression contains (see the module's docstring).
 _MOJIBAKE_ALONE = "\x80-\x9fŒœÃÂ"
 _MOJIBAKE_SINGLE = re.compile(f"[{_MOJIBAKE_ALONE}]")
@@ -165,15 +222,15 @@ _MOJIBAKE_PAIR = re.compile(f"[{re.escape(_MOJIBAKE_CHARS)}]{{2}}")
 # Characters of which every match of the badness expression holds one, matched with the
 # expression's own case-insensitivity; None (look everywhere) if a future ftfy's expression
 # does not say.
-_MARK_CHARS = _marks(list(_BADNESS))
+_MARK_CHARS: str | None = _FTFY["marks"]  # sorted
 _BADNESS_MARKS = (
-    re.compile(f"[{re.escape(''.join(sorted(_MARK_CHARS)))}]", BADNESS_RE.flags & re.IGNORECASE)
+    re.compile(f"[{re.escape(_MARK_CHARS)}]", _FTFY["badness_flags"] & re.IGNORECASE)
     if _MARK_CHARS
     else re.compile(".", re.DOTALL)
 )
 # A match of the badness expression (at most 7 characters long in ftfy 6.3) lies within its
 # length, on either side, of any character it holds.
-_BADNESS_REACH = _BADNESS.getwidth()[1]
+_BADNESS_REACH: int = _FTFY["reach"]
 # NEL (U+0085) is a line break too, unless it ends a UTF-8 sequence read as Latin-1 ("Ã\x85" is
 # the mojibake of "Å"), which ftfy repairs.
 _LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029]|(?<![\x80-\xbf\xc2-\xf4])\x85")
@@ -233,7 +290,17 @@ def needs_ftfy(line: str) -> bool:
         return True
     if _MOJIBAKE_PAIR.search(line) is None:
         return False
-    return any(is_bad(line[start:end]) for start, end in _around_marks(line))
+    badness = _badness()
+    return any(badness.search(line[start:end]) is not None for start, end in _around_marks(line))
+
+
+@cache
+def _badness() -> re.Pattern[str]:
+    """ftfy's badness expression (`ftfy.badness.is_bad` is a search of it), compiled here from
+    the cached tables on the first line that needs it: importing ftfy for it costs four times
+    as much, and a page of curly quotes next to accented letters gets this far."""
+    pattern: str = _FTFY["badness"]
+    return re.compile(pattern, _FTFY["badness_flags"])
 
 
 def _around_marks(line: str) -> list[tuple[int, int]]:
@@ -255,14 +322,13 @@ def repair(text: str, *, from_html: bool = False) -> Repaired:
     page that is none of them, and the text comes back as it is.
     """
     counts: Counter[str] = Counter()
-    config = HTML_CONFIG if from_html else TEXT_CONFIG
     unified, breaks = _LINE_BREAK.subn("\n", text) if _has_line_breaks(text) else (text, 0)
     if breaks:
         counts["line-endings"] = breaks
     lines = unified.split("\n")
     flagged = _flagged_lines(unified, lines)
     for index in flagged:
-        lines[index] = _repair_line(lines[index], config, counts)
+        lines[index] = _repair_line(lines[index], from_html, counts)
     repairs = tuple(Repair(fix, count) for fix, count in sorted(counts.items()))
     return Repaired("\n".join(lines) if flagged else unified, repairs)
 
@@ -286,7 +352,7 @@ def _flagged_lines(text: str, lines: list[str]) -> list[int]:
 
 def _flagged_positions(text: str) -> list[int]:
     """Positions in `text` on the lines that may need ftfy or spacing (see `_flagged_lines`)."""
-    found = [match.start() for match in HTML_ENTITY_RE.finditer(text)]
+    found = [match.start() for match in _HTML_ENTITY.finditer(text)]
     if text[:1] == " ":
         found.append(0)
     if text[-1:] == " ":
@@ -308,8 +374,7 @@ def _flagged_positions(text: str) -> list[int]:
 def repair_texts(texts: list[str], *, from_html: bool = False) -> tuple[list[str], tuple[Repair, ...]]:
     """Repair separate one-line texts (HTML blocks, captions, metadata), counting as `repair` does."""
     counts: Counter[str] = Counter()
-    config = HTML_CONFIG if from_html else TEXT_CONFIG
-    fixed = [_repair_line(_LINE_BREAK.sub(" ", text), config, counts) for text in texts]
+    fixed = [_repair_line(_LINE_BREAK.sub(" ", text), from_html, counts) for text in texts]
     return fixed, tuple(Repair(fix, count) for fix, count in sorted(counts.items()))
 
 
@@ -324,11 +389,13 @@ def fix_surrogates(text: str) -> str:
     """
     if _SURROGATE.search(text) is None:
         return text
+    import ftfy.fixes
+
     fixed: str = ftfy.fixes.fix_surrogates(text)
     return fixed
 
 
-def _repair_line(line: str, config: ftfy.TextFixerConfig, counts: Counter[str]) -> str:
+def _repair_line(line: str, from_html: bool, counts: Counter[str]) -> str:
     """One line repaired until repairing it again would change nothing, each fix counted once.
 
     ftfy runs before the spacing fixes because an NBSP can be half of a mojibake sequence
@@ -343,7 +410,9 @@ def _repair_line(line: str, config: ftfy.TextFixerConfig, counts: Counter[str]) 
             fixes.add("terminal-escapes")
     for _ in range(_MAX_ROUNDS):
         if needs_ftfy(line):
-            fixed, steps = ftfy.fix_and_explain(line, config)
+            import ftfy
+
+            fixed, steps = ftfy.fix_and_explain(line, config(from_html))
             if fixed != line:  # ftfy lists steps that changed nothing too (a C1 byte with no cp1252 form)
                 fixes.update(_fix_name(action, parameter) for action, parameter in steps or ())
             line = fixed

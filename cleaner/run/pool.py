@@ -13,11 +13,10 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cleaner import emit
 from cleaner.errors import InputError, NewscleanError
@@ -25,6 +24,11 @@ from cleaner.model import Article
 from cleaner.pipeline import Cleaner
 from cleaner.run.inputs import WorkItem
 from cleaner.run.window import in_order
+
+# The process pool (multiprocessing, and logging under concurrent.futures) is imported when
+# `--jobs` asks for one: a twentieth of a small page's start-up otherwise.
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 # A chunk (the unit sent to a worker) closes at this many items or bytes, whichever comes first:
 # enough to make the cost of sending it small next to the cost of cleaning it, small enough that
@@ -164,6 +168,8 @@ class _Workers:
 
     def submit(self, chunk: list[WorkItem]) -> Future[list[Outcome]]:
         """Send a chunk to a worker, starting a new pool first when this one is broken."""
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self.executor.submit(_work, chunk)
         except BrokenProcessPool:
@@ -174,6 +180,8 @@ class _Workers:
             return self.executor.submit(_work, chunk)
 
     def _start(self) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         return ProcessPoolExecutor(
             max_workers=self.jobs, initializer=_start_worker, initargs=(self.settings,)
         )
@@ -181,6 +189,8 @@ class _Workers:
 
 def _collect(chunk: list[WorkItem], future: Future[list[Outcome]], settings: Settings) -> list[Outcome]:
     """The outcomes of a chunk; error records when the worker cleaning it died."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool:
