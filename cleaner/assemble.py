@@ -26,6 +26,10 @@ PAYWALL_TEASER_WORDS = 200
 ARTICLE_MIN_WORDS = 5
 HIGH_REMOVAL_SHARE = 0.5
 _PAYWALL_RULES = {"auth.paywall", "auth.already-subscriber"}
+# The rules that find where a comment section starts (it is left out from there on).
+_COMMENT_RULES = {"comments.heading", "comments.count-on-title", "comments.prompt", "comments.form"}
+# A story of one paragraph, or of fewer words than this, is a short one: still an article.
+SHORT_ARTICLE_WORDS = 80
 _KEPT = {Label.TITLE, Label.SUBTITLE, Label.BODY, Label.CAPTION}
 
 
@@ -139,6 +143,9 @@ def quality_flags(blocks: Sequence[Block], decisions: Sequence[Decision]) -> tup
 
     - `no-article`: nothing kept reads like running text (no sentence of five words or more);
     - `paywall-teaser`: the body is a short teaser above a subscription prompt;
+    - `short`: an article of one paragraph of running text, or of under 80 words, with no
+      subscription prompt (a brief, a news flash): kept whole, and worth knowing;
+    - `comments`: the page has a comment section, left out from its heading, prompt or form on;
     - `high-removal`: most of the page's running text was removed (comments, teasers, or a
       story that the region finder cut).
     """
@@ -146,11 +153,16 @@ def quality_flags(blocks: Sequence[Block], decisions: Sequence[Decision]) -> tup
         return ()
     flags = []
     body = [b for b, d in zip(blocks, decisions, strict=True) if d.label is Label.BODY]
-    if not any(word_count(b.text) >= ARTICLE_MIN_WORDS and ends_sentence(b.text) for b in body):
+    sentences = [b for b in body if word_count(b.text) >= ARTICLE_MIN_WORDS and ends_sentence(b.text)]
+    if not sentences:
         flags.append("no-article")
     body_words = sum(word_count(block.text) for block in body)
     if body_words < PAYWALL_TEASER_WORDS and any(d.reason in _PAYWALL_RULES for d in decisions):
         flags.append("paywall-teaser")
+    elif sentences and (len(sentences) == 1 or body_words < SHORT_ARTICLE_WORDS):
+        flags.append("short")
+    if any(d.reason in _COMMENT_RULES for d in decisions):
+        flags.append("comments")
     prose = [(b, d) for b, d in zip(blocks, decisions, strict=True) if is_prose(b.text)]
     prose_chars = sum(len(b.text) for b, _ in prose)
     removed = sum(len(b.text) for b, d in prose if d.label not in _KEPT)

@@ -114,7 +114,7 @@ def test_the_schema_lists_every_flag_assemble_can_set() -> None:
     allowed = set(article["properties"]["flags"]["items"]["enum"])
     source = (Path(__file__).parent.parent / "cleaner" / "assemble.py").read_text(encoding="utf-8")
     set_here = {line.split('"')[1] for line in source.splitlines() if "flags.append(" in line}
-    assert set_here == allowed == {"no-article", "paywall-teaser", "high-removal"}
+    assert set_here == allowed == {"no-article", "paywall-teaser", "short", "comments", "high-removal"}
     record = json.loads(newsclean(SEED).stdout)
     with pytest.raises(jsonschema.ValidationError):
         assert_schema_valid({**record, "flags": ["no-such-flag"]})

@@ -152,6 +152,21 @@ def test_flags_say_when_the_body_is_a_paywall_teaser() -> None:
     assert clean(text).flags == ("paywall-teaser",)
 
 
+def test_a_story_of_one_paragraph_stays_an_article_flagged_short() -> None:
+    article = clean(f"Pier Vote\n\nAdvertisement\n\n{LEDE}\n\nShare on Facebook")
+    assert article.body == (LEDE,)
+    assert article.flags == ("short",)
+    assert clean(f"Pier Vote\n\n{LEDE}\n\n{SECOND}\n\n{LEDE.upper()}").flags == ()
+
+
+def test_flags_say_when_a_comment_thread_was_cut() -> None:
+    thread = "12 Comments\n\nJane\n\nGreat news for the pier."
+    text = f"Pier Vote\n\n{LEDE}\n\n{SECOND}\n\n{LEDE.upper()}\n\n{thread}"
+    article = clean(text)
+    assert "Great news for the pier." not in article.body
+    assert article.flags == ("comments",)
+
+
 def test_flags_say_when_nothing_looks_like_an_article() -> None:
     assert "no-article" in clean("Home\n\nNews\n\nSports\n\nAdvertisement").flags
 
