@@ -94,7 +94,9 @@ def scaled_rules(factor: int) -> RuleSet:
             replace(
                 template,
                 id=f"generated.rule-{number}",
-                pattern=compile_pattern(source),
+                expression=compile_pattern(source).pattern,
+                source=source,
+                compiled=None,
                 max_chars=limit,
                 builtin=False,  # a deployment's own rules keep their time limit per call
             )
