@@ -159,15 +159,21 @@ def detect_stopwords(texts: Sequence[str]) -> Stopwords:
     sample = _sample(texts)
     if not sample:
         return Stopwords(None, frozenset())
-    hits = [0] * len(LANGUAGES)
-    index = _languages_of_words()
-    for word, count in Counter(sample).items():
-        for number in index.get(word, ()):
-            hits[number] += count
+    hits = _language_hits(sample)
     best = max(range(len(LANGUAGES)), key=hits.__getitem__)
     if hits[best] < MIN_LANGUAGE_SHARE * len(sample):
         return Stopwords(None, frozenset())
     return Stopwords(LANGUAGES[best], _stoplist(LANGUAGES[best]))
+
+
+def _language_hits(words: Sequence[str]) -> list[int]:
+    """For each language of LANGUAGES (by index), how many of the words are its stopwords."""
+    hits = [0] * len(LANGUAGES)
+    index = _languages_of_words()
+    for word, count in Counter(words).items():
+        for number in index.get(word, ()):
+            hits[number] += count
+    return hits
 
 
 def _sample(texts: Sequence[str]) -> list[str]:
@@ -225,10 +231,9 @@ def _in_other_language(text: str, stopwords: Stopwords) -> bool:
     quote embedded in the story, in the original): as full of another stoplist's words as
     running text is of its own. Its words say nothing about the story around it, for or against.
     """
-    words = [word for word in _words(text[:SAMPLE_CHARS]) if not word.isdigit()][:SAMPLE_WORDS]
+    words = _sample([text])[:SAMPLE_WORDS]
     if len(words) < SHORT_SENTENCE_MIN_WORDS or stopwords.language is None:
         return False
-    hits = Counter(number for word in words for number in _languages_of_words().get(word, ()))
-    own = LANGUAGES.index(stopwords.language) if stopwords.language in LANGUAGES else None
-    best = max((number for number in hits if number != own), key=hits.__getitem__, default=None)
-    return best is not None and hits[best] >= STOPWORDS_HIGH * len(words)
+    hits = _language_hits(words)
+    others = [hits[number] for number, language in enumerate(LANGUAGES) if language != stopwords.language]
+    return max(others) >= STOPWORDS_HIGH * len(words)

@@ -110,8 +110,7 @@ def label_page(
     it); by default the text's own lines tell both."""
     labelled = _label(blocks, known, stopwords)
     decisions, title = labelled.decisions, labelled.title
-    ruled = any(isinstance(item, Match) for item in known) if page_ruled is None else page_ruled
-    if _is_article(blocks, known, ruled):
+    if _is_article(blocks, known, page_ruled):
         _keep_whole(blocks, decisions, labelled.region)
     elif not labelled.region.empty:
         _apply_region(blocks, decisions, labelled.classes, labelled.region)
@@ -265,20 +264,21 @@ def _role(decision: Decision | None, end: bool, cls: Role | None) -> Role:
     return Role.NEUTRAL
 
 
-def _is_article(blocks: Sequence[Block], known: Sequence[Known], page_ruled: bool) -> bool:
+def _is_article(blocks: Sequence[Block], known: Sequence[Known], page_ruled: bool | None) -> bool:
     """Whether a text is an article with no page around it: rules find no furniture on its page,
     or its running text starts at once (at most a title, a dek and a byline of short lines before
     it) and rules find hardly any furniture in it. A whole page opens with menus, sharing and
     sign-in prompts, and rules find a tenth of its lines or more (bench/invariants.py: all but a
     handful of the dev pages; a table or a list of steps, cleaned out of its page, has none).
+    `page_ruled` says it for the page a text was cut from; by default the text's lines say it.
     """
-    if not page_ruled:
+    ruled = sum(1 for item in known if isinstance(item, Match))
+    if not (ruled > 0 if page_ruled is None else page_ruled):
         return True
     first_prose = next((b.index for b in blocks if is_prose(b.text)), None)
     if first_prose is None:
         return False
     short_head = sum(1 for b in blocks[:first_prose] if len(b.text.split()) <= ARTICLE_SHORT_WORDS)
-    ruled = sum(1 for item in known if isinstance(item, Match))
     return short_head <= ARTICLE_MAX_SHORT_HEAD and ruled <= ARTICLE_MAX_RULED_SHARE * len(blocks)
 
 
