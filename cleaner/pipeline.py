@@ -12,6 +12,7 @@ imports the HTML stack (trafilatura, lxml).
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 from cleaner.assemble import assemble
 from cleaner.emit import paragraphs_text
 from cleaner.errors import InputError
+from cleaner.label.content import Stopwords
 from cleaner.label.settle import settle
 from cleaner.label.structure import label_page, page_stopwords
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, REGEX_TIMEOUT, Limits, TimeBudget
@@ -188,18 +190,23 @@ def _relabeller(matcher: Matcher, matched: Matched, blocks: Sequence[Block]) -> 
     (and was off); a rule that times out here was already reported on the page.
     """
 
-    # The article is in the page's language: a table of names in it must not make it Finnish.
-    stopwords = page_stopwords(blocks, [None if match is None else match.decision for match in matched.found])
-    # Every line the article prints is one no rule matched: whether it was cut from a page with
-    # furniture is the page's to say.
-    page_ruled = any(match is not None for match in matched.found)
-
-    def relabel(paragraphs: Sequence[str]) -> tuple[list[Block], list[Decision]]:
+    @cache
+    def page() -> tuple[Stopwords, bool, Set[str]]:
+        """What the page tells every round, read once, when settling first asks (an HTML
+        extraction is not settled and never does)."""
+        found = matched.found
+        # The article is in the page's language: a table of names in it must not make it Finnish.
+        stopwords = page_stopwords(blocks, [None if match is None else match.decision for match in found])
+        # Every line the article prints is one no rule matched: whether it was cut from a page
+        # with furniture is the page's to say.
+        page_ruled = any(match is not None for match in found)
         cleared: Set[str] = frozenset()
         if not matched.warnings:
-            cleared = {
-                block.text for block, match in zip(blocks, matched.found, strict=True) if match is None
-            }
+            cleared = {block.text for block, match in zip(blocks, found, strict=True) if match is None}
+        return stopwords, page_ruled, cleared
+
+    def relabel(paragraphs: Sequence[str]) -> tuple[list[Block], list[Decision]]:
+        stopwords, page_ruled, cleared = page()
         again = segment_text(paragraphs_text(paragraphs))
         found = matcher.match(again, Positions.of(again), cleared).found
         return again, label_page(again, found, stopwords, page_ruled)
