@@ -57,11 +57,12 @@ TEASER_MAX_CHARS = 120
 NAME_MAX_WORDS = 6
 HEADLINE_TO_STORY_BLOCKS = 15  # how far below the headline a full page's story may begin
 ANCHORED_SHARE = 0.5  # the story below the headline must weigh this share of the heaviest run
-# A text is an article already when at most this many short lines come before its first
-# paragraph and rules decide at most this share of its lines (bench/invariants.py measures it).
 # Lines after a "Related" heading's links in which two paragraphs of running text in a row say
 # the story goes on (the box's own teaser can come first).
 STORY_LOOKAHEAD = 4
+# A text with furniture that rules know is still an article already when at most this many
+# short lines come before its first paragraph and rules decide at most this share of its lines
+# (bench/invariants.py measures it).
 ARTICLE_SHORT_WORDS = 3
 ARTICLE_MAX_SHORT_HEAD = 2
 ARTICLE_MAX_RULED_SHARE = 0.03
