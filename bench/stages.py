@@ -33,7 +33,7 @@ STAGES: list[tuple[Any, str, str]] = [
     (html_read, "repair_texts", "repair (HTML blocks)"),
     (pipeline, "segment_text", "segment"),
     (html_read, "segment_text", "segment"),
-    (html_read, "parse_html", "parse HTML"),
+    (html_read, "parse_page", "parse HTML"),
     (html, "_run_trafilatura", "trafilatura's extraction of the article"),
     (html, "page_metadata", "page metadata (trafilatura's functions)"),
     (html_read, "extract_tree", "extraction: metadata, captions, links, dek"),

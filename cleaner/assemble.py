@@ -15,6 +15,7 @@ and in the trace in page order; the article's fields are read from its own block
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from cleaner.label.byline import article_byline
 from cleaner.label.features import ends_sentence, is_prose, word_count
@@ -31,6 +32,17 @@ _COMMENT_RULES = {"comments.heading", "comments.count-on-title", "comments.promp
 # A story of one paragraph, or of fewer words than this, is a short one: still an article.
 SHORT_ARTICLE_WORDS = 80
 _KEPT = {Label.TITLE, Label.SUBTITLE, Label.BODY, Label.CAPTION}
+
+
+# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
+# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
+_BODY: Final = Label.BODY
+_BYLINE: Final = Label.BYLINE
+_CAPTION: Final = Label.CAPTION
+_COPYRIGHT: Final = Label.COPYRIGHT
+_CREDIT: Final = Label.CREDIT
+_SUBTITLE: Final = Label.SUBTITLE
+_TITLE: Final = Label.TITLE
 
 
 def assemble(
@@ -53,26 +65,26 @@ def assemble(
     removed: list[Removal] = []
     for block, decision in zip(blocks, decisions, strict=True):
         label = decision.label
-        if label is Label.TITLE and title is None and decision.text and decision.text != block.text:
+        if label is _TITLE and title is None and decision.text and decision.text != block.text:
             # The headline is part of the line (the page's `<title>` with the site's name): the
             # title is read off the line, and the line is accounted for in `removed`.
             title = decision.text
             removed.append(Removal(block.line, block.text, label, decision.reason))
-        elif label is Label.TITLE and title is None:
+        elif label is _TITLE and title is None:
             title = block.text
-        elif label is Label.SUBTITLE and subtitle is None:
+        elif label is _SUBTITLE and subtitle is None:
             subtitle = block.text
-        elif label is Label.BODY:
+        elif label is _BODY:
             body.append(block.text)
-        elif label is Label.CAPTION:
+        elif label is _CAPTION:
             credit_line = blocks[decision.paired_with].line if decision.paired_with is not None else None
             captions.append(Caption(decision.text or block.text, decision.credit, block.line, credit_line))
-        elif label is Label.CREDIT and decision.paired_with is not None:
+        elif label is _CREDIT and decision.paired_with is not None:
             continue  # the credit of the caption next to it
         else:
             removed.append(Removal(block.line, block.text, label, decision.reason))
     meta = metadata or PageMetadata()
-    copyright_line = _first(removed, Label.COPYRIGHT)
+    copyright_line = _first(removed, _COPYRIGHT)
     byline = article_byline(blocks, decisions) or _lone_by_byline(removed)
     language = detect_language(body)
     date = _published(article_date(blocks, decisions, language), meta.published)
@@ -129,9 +141,7 @@ def _published(found: ArticleDate, page_date: str | None) -> ArticleDate:
 
 def _lone_by_byline(removed: Sequence[Removal]) -> str | None:
     """A byline whose names are not on its "By" line: the first byline line with a name."""
-    return next(
-        (strip_byline(r.text) for r in removed if r.label is Label.BYLINE and strip_byline(r.text)), None
-    )
+    return next((strip_byline(r.text) for r in removed if r.label is _BYLINE and strip_byline(r.text)), None)
 
 
 def _first(removed: Sequence[Removal], label: Label) -> str | None:
@@ -152,7 +162,7 @@ def quality_flags(blocks: Sequence[Block], decisions: Sequence[Decision]) -> tup
     if not blocks:
         return ()
     flags = []
-    body = [b for b, d in zip(blocks, decisions, strict=True) if d.label is Label.BODY]
+    body = [b for b, d in zip(blocks, decisions, strict=True) if d.label is _BODY]
     sentences = [b for b in body if word_count(b.text) >= ARTICLE_MIN_WORDS and ends_sentence(b.text)]
     if not sentences:
         flags.append("no-article")

@@ -9,6 +9,7 @@ down belongs to a teaser, a quote or a comment. Pure functions of strings and la
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import regex
 
@@ -34,6 +35,13 @@ _ROLES = (
     r"writer|reporter|correspondent|editor|staff|contributor|columnist|autor|autorin"
     r"|redakteur|redakteurin|redacción|rédaction|journalist|special to"
 )
+
+# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
+# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
+_BODY: Final = Label.BODY
+_BYLINE: Final = Label.BYLINE
+_CAPTION: Final = Label.CAPTION
+_TITLE: Final = Label.TITLE
 # A time or a numeric date ("06:56", "11/19/19", "19.11.2019"), a handle, or a role.
 _SIGNAL = regex.compile(rf"\d{{1,2}}[:/.]\d{{1,2}}|@|(?i:\b(?:{_ROLES})\b)")
 # A year or a time or numeric date: what stands before "by" in a dated byline.
@@ -100,9 +108,9 @@ def article_byline(blocks: Sequence[Block], decisions: Sequence[Decision]) -> st
     """The names of the byline nearest the headline (after it first), among the lines from a
     few above the headline to just past the story's first paragraph; None when there is none."""
     labels = [decision.label for decision in decisions]
-    title = next((i for i, label in enumerate(labels) if label is Label.TITLE), None)
+    title = next((i for i, label in enumerate(labels) if label is _TITLE), None)
     after = title if title is not None else -1
-    lede = next((i for i, label in enumerate(labels) if label is Label.BODY and i > after), None)
+    lede = next((i for i, label in enumerate(labels) if label is _BODY and i > after), None)
     anchor = title if title is not None else lede
     if anchor is None:
         return None
@@ -110,9 +118,9 @@ def article_byline(blocks: Sequence[Block], decisions: Sequence[Decision]) -> st
     window = range(max(0, anchor - BLOCKS_BEFORE_TITLE), min(len(blocks), end + 1))
     order = sorted(window, key=lambda i: i - anchor if i >= anchor else 2 * (anchor - i))
     for i in order:
-        if labels[i] in (Label.TITLE, Label.BODY, Label.CAPTION):
+        if labels[i] in (_TITLE, _BODY, _CAPTION):
             continue  # a sentence of the story that names a reporter is not the byline
-        names = byline_names(blocks[i].text, bare=labels[i] is Label.BYLINE)
+        names = byline_names(blocks[i].text, bare=labels[i] is _BYLINE)
         if names:
             return names
     return None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Final
 
 import regex
 
@@ -40,6 +41,14 @@ LANGUAGES = (
     "Finnish", "Hungarian", "Romanian", "Turkish", "Greek", "Indonesian", "Korean", "Arabic",
     "Persian", "Hebrew", "Vietnamese", "Croatian", "Serbian", "Bulgarian", "Catalan",
 )  # fmt: skip
+
+# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
+# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
+_BAD: Final = Role.BAD
+_GOOD: Final = Role.GOOD
+_NEAR_GOOD: Final = Role.NEAR_GOOD
+_NEUTRAL: Final = Role.NEUTRAL
+_SHORT: Final = Role.SHORT
 
 # jusText's defaults, in characters and stopword share.
 LENGTH_LOW = 70
@@ -214,16 +223,16 @@ def _classify(text: str, stopwords: Stopwords) -> Role:
             and len(text.split()) >= SHORT_SENTENCE_MIN_WORDS
             and stopwords.density(text) >= STOPWORDS_HIGH
         ):
-            return Role.NEAR_GOOD  # "He declined to comment."
-        return Role.NEUTRAL if length >= CODE_MIN_CHARS and looks_like_code(text) else Role.SHORT
+            return _NEAR_GOOD  # "He declined to comment."
+        return _NEUTRAL if length >= CODE_MIN_CHARS and looks_like_code(text) else _SHORT
     density = stopwords.density(text)
     if density >= STOPWORDS_HIGH:
-        return Role.GOOD if length > LENGTH_HIGH else Role.NEAR_GOOD
+        return _GOOD if length > LENGTH_HIGH else _NEAR_GOOD
     if density >= STOPWORDS_LOW or (density >= PROSE_STOPWORDS_LOW and is_prose(text)):
-        return Role.NEAR_GOOD
+        return _NEAR_GOOD
     if stopwords.in_other_script(text) or looks_like_code(text) or _in_other_language(text, stopwords):
-        return Role.NEUTRAL
-    return Role.BAD
+        return _NEUTRAL
+    return _BAD
 
 
 def _in_other_language(text: str, stopwords: Stopwords) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import accumulate
+from typing import Final
 
 GOOD_WORDS_CAP = 120  # one huge paragraph should not outweigh the rest of the page
 NEAR_GOOD_FACTOR = 0.5
@@ -45,6 +46,17 @@ class Role(StrEnum):
     END = "end"  # an end-of-article marker
 
 
+# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
+# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
+_BAD: Final = Role.BAD
+_END: Final = Role.END
+_GOOD: Final = Role.GOOD
+_ITEM: Final = Role.ITEM
+_NEAR_GOOD: Final = Role.NEAR_GOOD
+_RULE: Final = Role.RULE
+_SHORT: Final = Role.SHORT
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """The article's blocks `start` to `end` (inclusive); `cut` is the index of the end
@@ -62,33 +74,33 @@ class Region:
 
 def weights(roles: Sequence[Role], words: Sequence[int]) -> list[float]:
     """Each block's contribution to the article score."""
-    texty = [i for i, role in enumerate(roles) if role in (Role.GOOD, Role.NEAR_GOOD, Role.SHORT, Role.BAD)]
+    texty = [i for i, role in enumerate(roles) if role in (_GOOD, _NEAR_GOOD, _SHORT, _BAD)]
     supported = set()
     for position, i in enumerate(texty):
-        if roles[i] not in (Role.GOOD, Role.NEAR_GOOD):
+        if roles[i] not in (_GOOD, _NEAR_GOOD):
             continue
         nearby = (
             texty[max(0, position - SUPPORT_DISTANCE) : position]
             + texty[position + 1 : position + 1 + SUPPORT_DISTANCE]
         )
-        if any(roles[j] in (Role.GOOD, Role.NEAR_GOOD) for j in nearby):
+        if any(roles[j] in (_GOOD, _NEAR_GOOD) for j in nearby):
             supported.add(i)
     result = []
     for i, role in enumerate(roles):
         support = 1.0 if i in supported else ISOLATED_FACTOR
-        if role is Role.GOOD:
+        if role is _GOOD:
             result.append(min(words[i], GOOD_WORDS_CAP) * support)
-        elif role is Role.NEAR_GOOD:
+        elif role is _NEAR_GOOD:
             result.append(min(words[i], GOOD_WORDS_CAP) * NEAR_GOOD_FACTOR * support)
-        elif role is Role.SHORT:
+        elif role is _SHORT:
             result.append(-SHORT_COST)
-        elif role is Role.BAD:
+        elif role is _BAD:
             result.append(-(BAD_BASE_COST + min(words[i], BAD_WORDS_CAP)))
-        elif role is Role.RULE:
+        elif role is _RULE:
             result.append(-RULE_COST)
-        elif role is Role.END:
+        elif role is _END:
             result.append(-END_COST)
-        elif role is Role.ITEM:
+        elif role is _ITEM:
             result.append(ITEM_WEIGHT)
         else:
             result.append(0.0)
@@ -104,7 +116,7 @@ def find_region(roles: Sequence[Role], words: Sequence[int], starts: range | Non
     after it: a comment count printed under the headline does not end the story.
     """
     scores = weights(roles, words)
-    for cut in (i for i, role in enumerate(roles) if role is Role.END):
+    for cut in (i for i, role in enumerate(roles) if role is _END):
         before = _heaviest(scores[:cut], starts, cut)
         after = _heaviest(scores, range(cut + 1, len(scores)), None)
         if before.score > 0 and before.score >= END_SHARE * after.score:
@@ -122,12 +134,13 @@ def _heaviest(scores: Sequence[float], starts: range | None, cut: int | None) ->
     for i in range(limit - 1, -1, -1):
         later = best_end[i + 1]
         best_end[i] = i if prefix[i] > prefix[later] else later
-    best, region = 0.0, Region(0, -1, cut)
+    best, run_start, run_stop = 0.0, 0, 0
     for start in starts if starts is not None else range(limit):
         if not 0 <= start < limit:
             continue
         end = best_end[start + 1]
         total = prefix[end] - prefix[start]
         if total > best:
-            best, region = total, Region(start, end - 1, cut, total)
-    return region
+            best, run_start, run_stop = total, start, end
+    # One Region at the end, not one for each better run found (a dataclass is slow to build).
+    return Region(run_start, run_stop - 1, cut, best) if best > 0 else Region(0, -1, cut)

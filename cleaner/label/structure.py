@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice, pairwise
+from typing import Final
 
 import regex
 
@@ -42,6 +43,25 @@ from cleaner.label.region import Region, Role, find_region
 from cleaner.matching.matcher import Match
 from cleaner.matching.rules import Action
 from cleaner.model import Block, Decision, Label
+
+# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
+# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
+_BODY: Final = Label.BODY
+_BOILERPLATE: Final = Label.BOILERPLATE
+_BYLINE: Final = Label.BYLINE
+_CAPTION: Final = Label.CAPTION
+_COPYRIGHT: Final = Label.COPYRIGHT
+_CREDIT: Final = Label.CREDIT
+_SUBTITLE: Final = Label.SUBTITLE
+_TITLE: Final = Label.TITLE
+_BAD: Final = Role.BAD
+_END: Final = Role.END
+_GOOD: Final = Role.GOOD
+_ITEM: Final = Role.ITEM
+_NEAR_GOOD: Final = Role.NEAR_GOOD
+_NEUTRAL: Final = Role.NEUTRAL
+_RULE: Final = Role.RULE
+_SHORT: Final = Role.SHORT
 
 SUBTITLE_MAX_CHARS = 400
 BYLINE_BLOCKS = 6  # how far under the headline a byline may stand
@@ -131,7 +151,7 @@ def _label(blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords
     decisions: list[Decision | None] = [item.decision if isinstance(item, Match) else item for item in known]
     ends = [isinstance(item, Match) and item.rule.action is Action.END for item in known]
     classes = _content_classes(blocks, decisions, stopwords)
-    titled = any(d is not None and d.label is Label.TITLE for d in decisions)  # by the HTML markup
+    titled = any(d is not None and d.label is _TITLE for d in decisions)  # by the HTML markup
     headline = None if titled else _page_headline(blocks, decisions, classes)
     _drop_link_lists(blocks, known, decisions, classes, headline)
     _mark_lists(blocks, decisions, classes)
@@ -140,16 +160,16 @@ def _label(blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords
     title: int | None = None
     read_off = False  # the title is read off the `<title>` line: no dek stands under that line
     if headline is not None:
-        decisions[0] = Decision(Label.BOILERPLATE, "structure.page-title")
-        decisions[headline] = Decision(Label.TITLE, "structure.title")
+        decisions[0] = Decision(_BOILERPLATE, "structure.page-title")
+        decisions[headline] = Decision(_TITLE, "structure.title")
         title = headline
     elif not titled and _titles_full_page(blocks, decisions, region):
-        decisions[0] = Decision(Label.TITLE, "structure.page-title", text=headline_part(blocks[0].text))
+        decisions[0] = Decision(_TITLE, "structure.page-title", text=headline_part(blocks[0].text))
         title, read_off = 0, True
     else:
         title = _find_title(blocks, decisions, region)
         if title is not None:
-            decisions[title] = Decision(Label.TITLE, "structure.title")
+            decisions[title] = Decision(_TITLE, "structure.title")
     _pair_captions(blocks, decisions)
     if title is not None:
         _find_bylines(blocks, decisions, title)
@@ -164,7 +184,7 @@ def _label(blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords
 
 
 def _with_body(decisions: Sequence[Decision | None]) -> list[Decision]:
-    return [decision or Decision(Label.BODY, "structure.body") for decision in decisions]
+    return [decision or Decision(_BODY, "structure.body") for decision in decisions]
 
 
 def page_stopwords(blocks: Sequence[Block], decisions: Sequence[Decision | None]) -> Stopwords:
@@ -185,14 +205,14 @@ def _drop_link_lists(
     headline; a list of teasers with summaries is left to the region finder, which sees its
     summaries stand alone.
     """
-    texty = (Role.GOOD, Role.NEAR_GOOD)
+    texty = (_GOOD, _NEAR_GOOD)
     for index, item in enumerate(known):
         if not isinstance(item, Match) or item.rule.action is not Action.LIST:
             continue
         for i in (b.index for b in blocks[index + 1 :] if decisions[b.index] is None):
             if classes[i] in texty or i == headline:
                 break
-            decisions[i] = Decision(Label.BOILERPLATE, "structure.link-list")
+            decisions[i] = Decision(_BOILERPLATE, "structure.link-list")
             classes[i] = None
 
 
@@ -208,7 +228,7 @@ def _closes_story(
         return False
     undecided = (classes[i] for i in range(index + 1, len(known)) if decisions[i] is None)
     following = list(islice(undecided, STORY_LOOKAHEAD))
-    texty = [role in (Role.GOOD, Role.NEAR_GOOD) for role in following]
+    texty = [role in (_GOOD, _NEAR_GOOD) for role in following]
     if len(following) <= 1:
         return not any(texty)  # the story's last paragraph, or nothing more
     return not any(a and b for a, b in pairwise(texty))
@@ -222,8 +242,8 @@ def _mark_lists(
     texts = [block.text for block in blocks]
     for run in [*introduced_lists(texts), *quantity_lists(texts)]:
         for i in range(run.start, run.end + 1):
-            if decisions[i] is None and classes[i] is not Role.GOOD:
-                classes[i] = Role.ITEM if i in run.items else Role.NEUTRAL
+            if decisions[i] is None and classes[i] is not _GOOD:
+                classes[i] = _ITEM if i in run.items else _NEUTRAL
 
 
 def _content_classes(
@@ -257,12 +277,12 @@ def _find_region(
 
 def _role(decision: Decision | None, end: bool, cls: Role | None) -> Role:
     if end:
-        return Role.END
+        return _END
     if decision is None:
-        return cls if cls is not None else Role.SHORT
-    if decision.label in (Label.BOILERPLATE, Label.COPYRIGHT):
-        return Role.RULE
-    return Role.NEUTRAL
+        return cls if cls is not None else _SHORT
+    if decision.label in (_BOILERPLATE, _COPYRIGHT):
+        return _RULE
+    return _NEUTRAL
 
 
 def _is_article(blocks: Sequence[Block], known: Sequence[Known], page_ruled: bool | None) -> bool:
@@ -294,7 +314,7 @@ def _keep_whole(blocks: Sequence[Block], decisions: list[Decision | None], regio
         if decision is not None and decision.reason == "structure.repeated" and inside:
             decisions[i] = None
         if decisions[i] is None and region.cut is not None and i > region.cut:
-            decisions[i] = Decision(Label.BOILERPLATE, "structure.after-end")
+            decisions[i] = Decision(_BOILERPLATE, "structure.after-end")
 
 
 def _apply_region(
@@ -309,13 +329,13 @@ def _apply_region(
         if decision is not None:
             continue
         if i < region.start:
-            decisions[i] = Decision(Label.BOILERPLATE, "structure.before-article")
+            decisions[i] = Decision(_BOILERPLATE, "structure.before-article")
         elif region.cut is not None and i > region.cut:
-            decisions[i] = Decision(Label.BOILERPLATE, "structure.after-end")
+            decisions[i] = Decision(_BOILERPLATE, "structure.after-end")
         elif i > region.end:
-            decisions[i] = Decision(Label.BOILERPLATE, "structure.after-article")
-        elif classes[i] is Role.BAD and not ends_sentence(blocks[i].text):
-            decisions[i] = Decision(Label.BOILERPLATE, "structure.low-content")
+            decisions[i] = Decision(_BOILERPLATE, "structure.after-article")
+        elif classes[i] is _BAD and not ends_sentence(blocks[i].text):
+            decisions[i] = Decision(_BOILERPLATE, "structure.low-content")
 
 
 def _title_below_text(
@@ -329,8 +349,8 @@ def _title_below_text(
         if decision is not None and decision.reason == "structure.subtitle":
             decisions[i] = None
     if from_page_title:
-        decisions[0] = Decision(Label.TITLE, "structure.page-title", text=blocks[title].text)
-        decisions[title] = Decision(Label.BOILERPLATE, "structure.title-copy")
+        decisions[0] = Decision(_TITLE, "structure.page-title", text=blocks[title].text)
+        decisions[title] = Decision(_BOILERPLATE, "structure.title-copy")
 
 
 def _find_title(blocks: Sequence[Block], decisions: list[Decision | None], region: Region) -> int | None:
@@ -341,7 +361,7 @@ def _find_title(blocks: Sequence[Block], decisions: list[Decision | None], regio
     nearest above the story, or the one before it when that one is in Title Case and the
     nearer one is not (a dek). None when a rule or the HTML found the title already.
     """
-    if any(d is not None and d.label is Label.TITLE for d in decisions):
+    if any(d is not None and d.label is _TITLE for d in decisions):
         return None
     lede = _lede(blocks, decisions, region)
     head = [b for b in blocks[:lede] if decisions[b.index] is None]
@@ -378,7 +398,7 @@ def _page_headline(
     if len(blocks) < 2 or decisions[0] is not None:
         return None
     texts = [block.text if decisions[block.index] is None else None for block in blocks[1:]]
-    story = next((i - 1 for i in range(1, len(blocks)) if classes[i] is Role.GOOD), len(blocks))
+    story = next((i - 1 for i in range(1, len(blocks)) if classes[i] is _GOOD), len(blocks))
     if story < PASTED_HEAD_BLOCKS and not site_part(blocks[0].text):
         return None  # an article that opens with its headline (a copy, or newsclean's own text)
     found = shown_headline(blocks[0].text, texts, story)
@@ -408,7 +428,7 @@ def _pair_captions(blocks: Sequence[Block], decisions: list[Decision | None]) ->
     """
     for block in blocks:
         decision = decisions[block.index]
-        if decision is None or decision.label is not Label.CREDIT or decision.paired_with is not None:
+        if decision is None or decision.label is not _CREDIT or decision.paired_with is not None:
             continue
         credit = decision.credit or block.text
         neighbours = [i for i in (block.index - 1, block.index + 1) if 0 <= i < len(blocks)]
@@ -417,20 +437,20 @@ def _pair_captions(blocks: Sequence[Block], decisions: list[Decision | None]) ->
         for i in neighbours:
             if _caption_candidate(blocks[i], decisions[i]):
                 decisions[i] = Decision(
-                    Label.CAPTION,
+                    _CAPTION,
                     "structure.caption",
                     text=blocks[i].text,
                     credit=credit,
                     paired_with=block.index,
                 )
-                decisions[block.index] = Decision(Label.CREDIT, decision.reason, credit=credit, paired_with=i)
+                decisions[block.index] = Decision(_CREDIT, decision.reason, credit=credit, paired_with=i)
                 break
 
 
 def _has_credit(decision: Decision | None, credit: str) -> bool:
     return (
         decision is not None
-        and decision.label is Label.CAPTION
+        and decision.label is _CAPTION
         and decision.credit is not None
         and (credit in decision.credit or decision.credit in credit)
     )
@@ -438,7 +458,7 @@ def _has_credit(decision: Decision | None, credit: str) -> bool:
 
 def _caption_candidate(block: Block, decision: Decision | None) -> bool:
     if decision is not None:
-        return decision.label is Label.CAPTION and decision.credit is None and decision.paired_with is None
+        return decision.label is _CAPTION and decision.credit is None and decision.paired_with is None
     return len(block.text) <= CAPTION_MAX_CHARS and len(block.text.split()) > 2
 
 
@@ -449,16 +469,16 @@ def _find_bylines(blocks: Sequence[Block], decisions: list[Decision | None], tit
         if is_prose(block.text):
             break
         if decisions[block.index] is None and byline_names(block.text) is not None:
-            decisions[block.index] = Decision(Label.BYLINE, "structure.byline")
+            decisions[block.index] = Decision(_BYLINE, "structure.byline")
 
 
 def _find_affiliations(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
     """A short name line right under a byline ("Associated Press") belongs to the byline."""
     for block in blocks[1:]:
         before = decisions[block.index - 1]
-        after_byline = before is not None and before.label is Label.BYLINE
+        after_byline = before is not None and before.label is _BYLINE
         if decisions[block.index] is None and after_byline and _name_like(block.text):
-            decisions[block.index] = Decision(Label.BYLINE, "structure.byline-affiliation")
+            decisions[block.index] = Decision(_BYLINE, "structure.byline-affiliation")
 
 
 def _name_like(text: str) -> bool:
@@ -473,7 +493,7 @@ def _drop_title_copies(blocks: Sequence[Block], decisions: list[Decision | None]
     headline = (title_decision.text if title_decision else None) or blocks[title].text
     for block in blocks:
         if decisions[block.index] is None and block.text == headline:
-            decisions[block.index] = Decision(Label.BOILERPLATE, "structure.title-copy")
+            decisions[block.index] = Decision(_BOILERPLATE, "structure.title-copy")
 
 
 def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], title: int) -> None:
@@ -490,7 +510,7 @@ def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], ti
     following = decisions[after]
     if following is not None and following.label in _BYLINES:
         if len(text) <= SUBTITLE_MAX_CHARS:
-            decisions[dek] = Decision(Label.SUBTITLE, "structure.subtitle")
+            decisions[dek] = Decision(_SUBTITLE, "structure.subtitle")
         return
     if len(text) > LEAD_DEK_MAX_CHARS or _LEDE_SIGNS.search(text) or find_dateline(text) is not None:
         return
@@ -500,7 +520,7 @@ def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], ti
     photo_follows = following is not None and following.label in _PHOTOS
     longer_follows = following is None and is_prose(lede) and len(lede) > len(text) * 1.5
     if photo_follows or longer_follows:
-        decisions[dek] = Decision(Label.SUBTITLE, "structure.subtitle")
+        decisions[dek] = Decision(_SUBTITLE, "structure.subtitle")
 
 
 def _drop_repeated(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
@@ -518,13 +538,13 @@ def _drop_repeated(blocks: Sequence[Block], decisions: list[Decision | None]) ->
             and len(text.split()) <= TEASER_MAX_WORDS
         )
         if (short or teaser) and not ends_sentence(text):
-            decisions[block.index] = Decision(Label.BOILERPLATE, "structure.repeated")
+            decisions[block.index] = Decision(_BOILERPLATE, "structure.repeated")
 
 
 def _drop_publisher_lines(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
     """Lines that only name the publisher (as the copyright line gives it) are masthead or footer."""
     copyright_line = next(
-        (b.text for b in blocks if (d := decisions[b.index]) is not None and d.label is Label.COPYRIGHT), None
+        (b.text for b in blocks if (d := decisions[b.index]) is not None and d.label is _COPYRIGHT), None
     )
     repeated = [
         b.text for b in blocks if (d := decisions[b.index]) is not None and d.reason == "structure.repeated"
@@ -534,4 +554,4 @@ def _drop_publisher_lines(blocks: Sequence[Block], decisions: list[Decision | No
         return
     for block in blocks:
         if decisions[block.index] is None and names_publisher(block.text, publisher):
-            decisions[block.index] = Decision(Label.BOILERPLATE, "structure.publisher")
+            decisions[block.index] = Decision(_BOILERPLATE, "structure.publisher")

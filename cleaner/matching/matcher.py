@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
@@ -23,6 +23,12 @@ from cleaner.limits import REGEX_TIMEOUT
 from cleaner.matching.prefilter import Prefilter, iter_bits, readings
 from cleaner.matching.rules import Rule, RuleSet, Where
 from cleaner.model import Block, Decision
+
+# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
+# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
+_ANY: Final = Where.ANY
+_HEAD: Final = Where.HEAD
+_TAIL: Final = Where.TAIL
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +47,9 @@ class Positions:
         return cls(prose[0], prose[-1]) if prose else cls(None, None)
 
     def allows(self, where: Where, index: int) -> bool:
-        if where is Where.HEAD:
+        if where is _HEAD:
             return self.first_prose is None or index < self.first_prose
-        if where is Where.TAIL:
+        if where is _TAIL:
             return self.last_prose is None or index > self.last_prose
         return True
 
@@ -77,7 +83,7 @@ class Matcher:
         # Each rule's compiled pattern, taken from the rule on its first candidate line (rules
         # compile on first use; the list spares the hot loop the rule's property).
         self._patterns: list[regex.Pattern[str] | None] = [None] * len(self.rules)
-        self._placed = sum(1 << n for n, rule in enumerate(self.rules) if rule.where is not Where.ANY)
+        self._placed = sum(1 << n for n, rule in enumerate(self.rules) if rule.where is not _ANY)
         self._reduced: dict[frozenset[str], Matcher] = {}
         self._lock = threading.Lock()
 
