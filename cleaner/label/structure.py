@@ -54,6 +54,7 @@ _COPYRIGHT: Final = Label.COPYRIGHT
 _CREDIT: Final = Label.CREDIT
 _SUBTITLE: Final = Label.SUBTITLE
 _TITLE: Final = Label.TITLE
+
 _BAD: Final = Role.BAD
 _END: Final = Role.END
 _GOOD: Final = Role.GOOD
@@ -62,6 +63,23 @@ _NEAR_GOOD: Final = Role.NEAR_GOOD
 _NEUTRAL: Final = Role.NEUTRAL
 _RULE: Final = Role.RULE
 _SHORT: Final = Role.SHORT
+
+# The structure passes' own decisions: immutable, so one of each serves every line it labels (a
+# page takes hundreds, and building a frozen dataclass costs more than labelling the line).
+_AFTER_ARTICLE_DECISION: Final = Decision(_BOILERPLATE, "structure.after-article")
+_AFTER_END_DECISION: Final = Decision(_BOILERPLATE, "structure.after-end")
+_BEFORE_ARTICLE_DECISION: Final = Decision(_BOILERPLATE, "structure.before-article")
+_BODY_DECISION: Final = Decision(_BODY, "structure.body")
+_BYLINE_DECISION: Final = Decision(_BYLINE, "structure.byline")
+_BYLINE_AFFILIATION_DECISION: Final = Decision(_BYLINE, "structure.byline-affiliation")
+_LINK_LIST_DECISION: Final = Decision(_BOILERPLATE, "structure.link-list")
+_LOW_CONTENT_DECISION: Final = Decision(_BOILERPLATE, "structure.low-content")
+_PAGE_TITLE_DECISION: Final = Decision(_BOILERPLATE, "structure.page-title")
+_PUBLISHER_DECISION: Final = Decision(_BOILERPLATE, "structure.publisher")
+_REPEATED_DECISION: Final = Decision(_BOILERPLATE, "structure.repeated")
+_SUBTITLE_DECISION: Final = Decision(_SUBTITLE, "structure.subtitle")
+_TITLE_DECISION: Final = Decision(_TITLE, "structure.title")
+_TITLE_COPY_DECISION: Final = Decision(_BOILERPLATE, "structure.title-copy")
 
 SUBTITLE_MAX_CHARS = 400
 BYLINE_BLOCKS = 6  # how far under the headline a byline may stand
@@ -160,8 +178,8 @@ def _label(blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords
     title: int | None = None
     read_off = False  # the title is read off the `<title>` line: no dek stands under that line
     if headline is not None:
-        decisions[0] = Decision(_BOILERPLATE, "structure.page-title")
-        decisions[headline] = Decision(_TITLE, "structure.title")
+        decisions[0] = _PAGE_TITLE_DECISION
+        decisions[headline] = _TITLE_DECISION
         title = headline
     elif not titled and _titles_full_page(blocks, decisions, region):
         decisions[0] = Decision(_TITLE, "structure.page-title", text=headline_part(blocks[0].text))
@@ -169,7 +187,7 @@ def _label(blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords
     else:
         title = _find_title(blocks, decisions, region)
         if title is not None:
-            decisions[title] = Decision(_TITLE, "structure.title")
+            decisions[title] = _TITLE_DECISION
     _pair_captions(blocks, decisions)
     if title is not None:
         _find_bylines(blocks, decisions, title)
@@ -184,7 +202,7 @@ def _label(blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords
 
 
 def _with_body(decisions: Sequence[Decision | None]) -> list[Decision]:
-    return [decision or Decision(_BODY, "structure.body") for decision in decisions]
+    return [decision or _BODY_DECISION for decision in decisions]
 
 
 def page_stopwords(blocks: Sequence[Block], decisions: Sequence[Decision | None]) -> Stopwords:
@@ -212,7 +230,7 @@ def _drop_link_lists(
         for i in (b.index for b in blocks[index + 1 :] if decisions[b.index] is None):
             if classes[i] in texty or i == headline:
                 break
-            decisions[i] = Decision(_BOILERPLATE, "structure.link-list")
+            decisions[i] = _LINK_LIST_DECISION
             classes[i] = None
 
 
@@ -314,7 +332,7 @@ def _keep_whole(blocks: Sequence[Block], decisions: list[Decision | None], regio
         if decision is not None and decision.reason == "structure.repeated" and inside:
             decisions[i] = None
         if decisions[i] is None and region.cut is not None and i > region.cut:
-            decisions[i] = Decision(_BOILERPLATE, "structure.after-end")
+            decisions[i] = _AFTER_END_DECISION
 
 
 def _apply_region(
@@ -329,13 +347,13 @@ def _apply_region(
         if decision is not None:
             continue
         if i < region.start:
-            decisions[i] = Decision(_BOILERPLATE, "structure.before-article")
+            decisions[i] = _BEFORE_ARTICLE_DECISION
         elif region.cut is not None and i > region.cut:
-            decisions[i] = Decision(_BOILERPLATE, "structure.after-end")
+            decisions[i] = _AFTER_END_DECISION
         elif i > region.end:
-            decisions[i] = Decision(_BOILERPLATE, "structure.after-article")
+            decisions[i] = _AFTER_ARTICLE_DECISION
         elif classes[i] is _BAD and not ends_sentence(blocks[i].text):
-            decisions[i] = Decision(_BOILERPLATE, "structure.low-content")
+            decisions[i] = _LOW_CONTENT_DECISION
 
 
 def _title_below_text(
@@ -350,7 +368,7 @@ def _title_below_text(
             decisions[i] = None
     if from_page_title:
         decisions[0] = Decision(_TITLE, "structure.page-title", text=blocks[title].text)
-        decisions[title] = Decision(_BOILERPLATE, "structure.title-copy")
+        decisions[title] = _TITLE_COPY_DECISION
 
 
 def _find_title(blocks: Sequence[Block], decisions: list[Decision | None], region: Region) -> int | None:
@@ -469,7 +487,7 @@ def _find_bylines(blocks: Sequence[Block], decisions: list[Decision | None], tit
         if is_prose(block.text):
             break
         if decisions[block.index] is None and byline_names(block.text) is not None:
-            decisions[block.index] = Decision(_BYLINE, "structure.byline")
+            decisions[block.index] = _BYLINE_DECISION
 
 
 def _find_affiliations(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
@@ -478,7 +496,7 @@ def _find_affiliations(blocks: Sequence[Block], decisions: list[Decision | None]
         before = decisions[block.index - 1]
         after_byline = before is not None and before.label is _BYLINE
         if decisions[block.index] is None and after_byline and _name_like(block.text):
-            decisions[block.index] = Decision(_BYLINE, "structure.byline-affiliation")
+            decisions[block.index] = _BYLINE_AFFILIATION_DECISION
 
 
 def _name_like(text: str) -> bool:
@@ -493,7 +511,7 @@ def _drop_title_copies(blocks: Sequence[Block], decisions: list[Decision | None]
     headline = (title_decision.text if title_decision else None) or blocks[title].text
     for block in blocks:
         if decisions[block.index] is None and block.text == headline:
-            decisions[block.index] = Decision(_BOILERPLATE, "structure.title-copy")
+            decisions[block.index] = _TITLE_COPY_DECISION
 
 
 def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], title: int) -> None:
@@ -510,7 +528,7 @@ def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], ti
     following = decisions[after]
     if following is not None and following.label in _BYLINES:
         if len(text) <= SUBTITLE_MAX_CHARS:
-            decisions[dek] = Decision(_SUBTITLE, "structure.subtitle")
+            decisions[dek] = _SUBTITLE_DECISION
         return
     if len(text) > LEAD_DEK_MAX_CHARS or _LEDE_SIGNS.search(text) or find_dateline(text) is not None:
         return
@@ -520,7 +538,7 @@ def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], ti
     photo_follows = following is not None and following.label in _PHOTOS
     longer_follows = following is None and is_prose(lede) and len(lede) > len(text) * 1.5
     if photo_follows or longer_follows:
-        decisions[dek] = Decision(_SUBTITLE, "structure.subtitle")
+        decisions[dek] = _SUBTITLE_DECISION
 
 
 def _drop_repeated(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
@@ -538,7 +556,7 @@ def _drop_repeated(blocks: Sequence[Block], decisions: list[Decision | None]) ->
             and len(text.split()) <= TEASER_MAX_WORDS
         )
         if (short or teaser) and not ends_sentence(text):
-            decisions[block.index] = Decision(_BOILERPLATE, "structure.repeated")
+            decisions[block.index] = _REPEATED_DECISION
 
 
 def _drop_publisher_lines(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
@@ -554,4 +572,4 @@ def _drop_publisher_lines(blocks: Sequence[Block], decisions: list[Decision | No
         return
     for block in blocks:
         if decisions[block.index] is None and names_publisher(block.text, publisher):
-            decisions[block.index] = Decision(_BOILERPLATE, "structure.publisher")
+            decisions[block.index] = _PUBLISHER_DECISION
