@@ -165,6 +165,12 @@ def _is_index(value: object) -> bool:
 
 def detect_stopwords(texts: Sequence[str]) -> Stopwords:
     """The stoplist that covers most words of the longest texts, or none if none fits."""
+    # Settling a text asks again for its page's lines: the answer is kept for the last pages.
+    return _detect_stopwords(tuple(texts))
+
+
+@lru_cache(maxsize=4)
+def _detect_stopwords(texts: tuple[str, ...]) -> Stopwords:
     sample = _sample(texts)
     if not sample:
         return Stopwords(None, frozenset())

@@ -53,6 +53,9 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _POSIX_CLASS = re.compile(r"\[:\^?\w+:\]")
 _ODD_BRACE = re.compile(r"(?<!\\)\{(?!\d*(?:,\d*)?\})")
 _DIGIT = re.compile(r"\d")
+# The same test for an ASCII line, where `\d` is 0-9: a range is tested twice as fast as the
+# Unicode category, and most lines are ASCII.
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _LAYOUT = " \t\n\r\v\f"  # what the standard parser skips in a verbose pattern
 _VERBOSE = re.compile(r"\(\?[aiLmsu]*x[aiLmsux]*[:)]")
 
@@ -90,7 +93,7 @@ class LiteralIndex:
     def select(self, text: str, folded: str) -> int:
         """The rules whose required literal `folded` (the folded line) contains."""
         mask = 0
-        if self.digit and _DIGIT.search(text) is not None:
+        if self.digit and has_digit(text):
             mask |= self.digit
         if self.automaton is not None:
             for _, bits in self.automaton.iter(folded):
@@ -202,6 +205,15 @@ def fold(text: str) -> str:
     if "\u0131" in folded or "\U0001df95" in folded:
         folded = folded.translate(_FOLD_FIXES)
     return folded
+
+
+def has_digit(text: str) -> bool:
+    """Whether a text holds a decimal digit (what `\\d` matches, in any script).
+
+    >>> has_digit("Page 2"), has_digit("\u0663 comments"), has_digit("No digits")
+    (True, True, False)
+    """
+    return (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is not None
 
 
 def start_key(folded: str) -> str:
