@@ -8,14 +8,45 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from cleaner.matching.matcher import Match
 
 SCHEMA_ID = "newsclean/1"
+
+_Value = TypeVar("_Value")
+
+
+def _quick_init(cls: type[_Value]) -> type[_Value]:
+    """A frozen, slotted dataclass with an `__init__` that sets each slot through its descriptor.
+
+    The `__init__` that `dataclass(frozen=True)` writes calls `object.__setattr__` once a field,
+    which looks the setter up every time: building a `Block` took 0.75 µs against 0.46 µs this
+    way, and a page builds several hundred blocks, decisions, removals and traces. The slot's
+    descriptor is what `object.__setattr__` ends in, so the class is the same otherwise:
+    frozen, hashable, picklable, with the same signature and defaults.
+    """
+    namespace: dict[str, Any] = {}
+    parameters, body = [], []
+    for number, item in enumerate(fields(cls)):  # type: ignore[arg-type]
+        if item.default_factory is not MISSING:
+            raise TypeError(f"{cls.__name__}.{item.name}: a default factory needs dataclass's __init__")
+        namespace[f"_set{number}"] = cls.__dict__[item.name].__set__
+        if item.default is MISSING:
+            parameters.append(item.name)
+        else:
+            namespace[f"_default{number}"] = item.default
+            parameters.append(f"{item.name}=_default{number}")
+        body.append(f"    _set{number}(self, {item.name})")
+    exec(f"def __init__(self, {', '.join(parameters)}):\n" + "\n".join(body), namespace)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = {item.name: item.type for item in fields(cls)} | {"return": None}  # type: ignore[arg-type]
+    setattr(cls, "__init__", init)  # noqa: B010 (mypy forbids assigning a method)
+    return cls
 
 
 class Label(StrEnum):
@@ -47,6 +78,7 @@ class BlockKind(StrEnum):
     DESCRIPTION = "description"
 
 
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class Block:
     """One unit of the page: a line of text or an HTML paragraph, heading, item or caption.
@@ -61,6 +93,7 @@ class Block:
     kind: BlockKind = BlockKind.LINE
 
 
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class Decision:
     """What one block was labelled, and why: a rule id or a `structure.*` test name.
@@ -77,6 +110,7 @@ class Decision:
     paired_with: int | None = None
 
 
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class PageMetadata:
     """What the page itself says about the article (from HTML metadata), if anything."""
@@ -94,6 +128,7 @@ LabelStep = Callable[[Sequence[Block], Sequence["Match | Decision | None"]], lis
 SettleStep = Callable[[Sequence[Block], list[Decision], Relabel], list[Decision]]
 
 
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class Document:
     """A document read into blocks: what the read step hands to matching and labelling.
@@ -118,6 +153,7 @@ class Document:
     outside: tuple[Trace, ...] = ()
 
 
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class Caption:
     """A photo caption with its credit split out; `credit_line` is the line of a credit printed
@@ -132,6 +168,7 @@ class Caption:
         return {"text": self.text, "credit": self.credit, "line": self.line, "credit_line": self.credit_line}
 
 
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class Removal:
     """A block that is not part of the article, with the label and reason that removed it."""
@@ -145,6 +182,7 @@ class Removal:
         return {"line": self.line, "text": self.text, "label": str(self.label), "reason": self.reason}
 
 
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class Repair:
     """One kind of repair and on how many lines it changed something."""
@@ -156,6 +194,7 @@ class Repair:
         return {"fix": self.fix, "count": self.count}
 
 
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class Trace:
     """One input block and the decision taken on it; what `--explain` shows."""
