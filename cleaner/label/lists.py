@@ -103,6 +103,14 @@ _QUANTITY = regex.compile(
     r"tablespoons?|teaspoons?|pounds?|ounces?|grams?|cucharadas?|cucharaditas?|cuill[eè]res?)\b\.?\s+\S",
     regex.IGNORECASE,
 )
+_FRACTIONS = "½⅓⅔¼¾⅛"
+
+
+def _opens_with_quantity(text: str) -> bool:
+    """Whether a line opens with a quantity and its unit; most lines do not start with a digit or
+    a fraction, which `str.isdecimal` (what `\\d` matches) tells without a regex call."""
+    first = text[:1]
+    return first != "" and (first.isdecimal() or first in _FRACTIONS) and _QUANTITY.match(text) is not None
 
 
 def quantity_lists(texts: Sequence[str]) -> list[ListRun]:
@@ -116,7 +124,7 @@ def quantity_lists(texts: Sequence[str]) -> list[ListRun]:
     runs: list[ListRun] = []
     items: list[int] = []
     for i, text in enumerate(texts):
-        if _QUANTITY.match(text) is None:
+        if not _opens_with_quantity(text):
             continue
         if items and i - items[-1] > MAX_GAP + 1:
             if len(items) >= MIN_ITEMS:
