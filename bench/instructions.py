@@ -10,6 +10,9 @@ warm-up pass over the inputs, so imports, rule loading and first-use compiling a
 The run is about 50 times slower than a normal one: a pass over the 50 scrapinghub-dev texts
 takes a minute or two.
 
+`--keep FILE` keeps callgrind's profile: `callgrind_annotate --inclusive=yes FILE` then shows
+each function's share (the compiled build's functions by their C names, `CPyDef_<module>___<name>`).
+
 `--python` and `--path` compare builds: the interpreter of another venv, or a folder put first
 on `sys.path` (a copy of the package compiled in place). Instructions are not time (a cache
 miss or a slow call costs more than its count), so confirm a gain with `throughput.py`.
@@ -46,10 +49,10 @@ print(len(inputs) * passes)
 """
 
 
-def count(folder: Path, mode: str, passes: int, python: str, path: str) -> tuple[int, int]:
-    """(instructions counted, documents cleaned while counting)."""
+def count(folder: Path, mode: str, passes: int, python: str, path: str, keep: Path | None) -> tuple[int, int]:
+    """(instructions counted, documents cleaned while counting); `keep` keeps callgrind's profile."""
     with tempfile.TemporaryDirectory() as scratch:
-        out = Path(scratch) / "callgrind.out"
+        out = keep or Path(scratch) / "callgrind.out"
         command = [
             "valgrind",
             "--tool=callgrind",
@@ -79,10 +82,11 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--python", default=sys.executable, help="the interpreter (of the build) to run")
     parser.add_argument("--path", default="", help="a folder put first on sys.path (a build in place)")
+    parser.add_argument("--keep", type=Path, help="keep callgrind's profile here (for callgrind_annotate)")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("instructions.py: needs valgrind (apt install valgrind)")
-    instructions, documents = count(args.folder, args.mode, args.passes, args.python, args.path)
+    instructions, documents = count(args.folder, args.mode, args.passes, args.python, args.path, args.keep)
     per_document = instructions / documents / 1e6
     print(f"{args.mode} path: {per_document:.2f} M instructions a document ({documents} documents)")
 

@@ -15,6 +15,13 @@ import regex
 
 from cleaner.model import Block, Decision, Label
 
+# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
+# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
+_BODY: Final = Label.BODY
+_BYLINE: Final = Label.BYLINE
+_CAPTION: Final = Label.CAPTION
+_TITLE: Final = Label.TITLE
+
 # A personal name: two to four capitalised words, particles allowed inside ("Ana de la Cruz").
 _NAME = (
     r"\p{Lu}[\p{L}'’.-]*"
@@ -28,6 +35,10 @@ _BY = regex.compile(
     rf"(?:^(?i:by|von|por|par|door|written\ by|text)|^(?P<before>.*?)\s(?i:by))\s*:?\s+(?P<names>{_NAMES})"
 )
 BEFORE_BY_MAX_WORDS = 2
+# What a line must hold for `_BY` to match it, tested first (most lines hold neither): "by"
+# anywhere, or another language's word at its start. None of their letters has a case variant
+# outside ASCII, so lower-casing finds every line that (?i) matches.
+_BY_OPENERS = ("von", "por", "par", "door", "text")
 # A line that starts with a name and goes on with what only a byline holds: a date, a handle, a
 # role, or a separator before one of those.
 _LEADING = regex.compile(rf"^(?P<names>{_NAME})(?P<rest>(?:\s*[,|–—/-]\s*|\s+@).*)?$")
@@ -36,12 +47,6 @@ _ROLES = (
     r"|redakteur|redakteurin|redacción|rédaction|journalist|special to"
 )
 
-# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
-# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
-_BODY: Final = Label.BODY
-_BYLINE: Final = Label.BYLINE
-_CAPTION: Final = Label.CAPTION
-_TITLE: Final = Label.TITLE
 # A time or a numeric date ("06:56", "11/19/19", "19.11.2019"), a handle, or a role.
 _SIGNAL = regex.compile(rf"\d{{1,2}}[:/.]\d{{1,2}}|@|(?i:\b(?:{_ROLES})\b)")
 # A year or a time or numeric date: what stands before "by" in a dated byline.
@@ -81,7 +86,8 @@ def byline_names(text: str, *, bare: bool = False) -> str | None:
     """
     if len(text) > NAME_LINE_MAX_CHARS * 2:
         return None
-    found = _BY.search(text)
+    lower = text.lower()
+    found = _BY.search(text) if "by" in lower or lower.startswith(_BY_OPENERS) else None
     before = found.group("before") if found is not None else None
     if before is not None and len(before.split()) > BEFORE_BY_MAX_WORDS and _DATED.search(before) is None:
         found = None

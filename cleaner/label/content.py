@@ -99,8 +99,11 @@ class Stopwords:
         if self.language is None:
             return False
         sample = text[:SAMPLE_CHARS]
+        script = SCRIPTS.get(self.language, "Latin")
+        if script == "Latin" and sample.isascii():
+            return False  # every ASCII letter is a Latin one: no need to count them
         letters = len(_LETTER.findall(sample))
-        own = _SCRIPT_LETTERS[SCRIPTS.get(self.language, "Latin")].findall(sample)
+        own = _SCRIPT_LETTERS[script].findall(sample)
         return letters > 0 and len(own) < OWN_SCRIPT_MIN_SHARE * letters
 
     def density(self, text: str) -> float:
