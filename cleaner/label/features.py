@@ -74,7 +74,7 @@ def word_count(text: str) -> int:
     6
     """
     spaced = len(text.split())
-    if _MAYBE_CJK.search(text) is None:
+    if text.isascii() or _MAYBE_CJK.search(text) is None:
         return spaced
     cjk = len(_CJK.findall(text))
     return max(spaced, cjk // CJK_CHARS_PER_WORD) if cjk else spaced

@@ -39,10 +39,11 @@ def _paragraph_groups(text: str) -> list[tuple[int, list[str]]]:
     current: list[str] = []
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
-        if line.strip():
+        stripped = line.strip()
+        if stripped:
             if not current:
                 start = number
-            current.append(line.strip())
+            current.append(stripped)
         elif current:
             groups.append((start, current))
             current = []
