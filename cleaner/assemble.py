@@ -34,8 +34,7 @@ SHORT_ARTICLE_WORDS = 80
 _KEPT = {Label.TITLE, Label.SUBTITLE, Label.BODY, Label.CAPTION}
 
 
-# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
-# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
+# Enum members as constants: Python 3.11 reads `Label.BODY` through a slow hook (docs/performance.md).
 _BODY: Final = Label.BODY
 _BYLINE: Final = Label.BYLINE
 _CAPTION: Final = Label.CAPTION

@@ -42,8 +42,7 @@ LANGUAGES = (
     "Persian", "Hebrew", "Vietnamese", "Croatian", "Serbian", "Bulgarian", "Catalan",
 )  # fmt: skip
 
-# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
-# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
+# Enum members as constants: Python 3.11 reads `Label.BODY` through a slow hook (docs/performance.md).
 _BAD: Final = Role.BAD
 _GOOD: Final = Role.GOOD
 _NEAR_GOOD: Final = Role.NEAR_GOOD

@@ -18,8 +18,7 @@ from typing import Final
 from cleaner.label.reasons import SETTLE_PREFIX
 from cleaner.model import Block, Decision, Label
 
-# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
-# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
+# Enum members as constants: Python 3.11 reads `Label.BODY` through a slow hook (docs/performance.md).
 _BODY: Final = Label.BODY
 _BOILERPLATE: Final = Label.BOILERPLATE
 _CAPTION: Final = Label.CAPTION

@@ -44,8 +44,7 @@ from cleaner.matching.matcher import Match
 from cleaner.matching.rules import Action
 from cleaner.model import Block, Decision, Label
 
-# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
-# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
+# Enum members as constants: Python 3.11 reads `Label.BODY` through a slow hook (docs/performance.md).
 _BODY: Final = Label.BODY
 _BOILERPLATE: Final = Label.BOILERPLATE
 _BYLINE: Final = Label.BYLINE

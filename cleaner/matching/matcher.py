@@ -24,8 +24,7 @@ from cleaner.matching.prefilter import Prefilter, iter_bits, readings
 from cleaner.matching.rules import Rule, RuleSet, Where
 from cleaner.model import Block, Decision
 
-# Enum members read once: on Python 3.11 reading one (`Label.BODY`) goes through EnumType's __getattr__
-# hook, a slow path that cost the compiled text path a tenth of its time (docs/performance.md).
+# Enum members as constants: Python 3.11 reads `Label.BODY` through a slow hook (docs/performance.md).
 _ANY: Final = Where.ANY
 _HEAD: Final = Where.HEAD
 _TAIL: Final = Where.TAIL
