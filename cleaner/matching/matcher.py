@@ -136,8 +136,11 @@ class Matcher:
         candidates are the rules bound to a position, few enough to try without the prefilter.
         """
         text = block.text
+        candidates = self._placed if cleared else self.prefilter.candidates(text)
+        if not candidates:
+            return None, ()  # most lines: no rule can match them
         slow: list[Rule] = []
-        for number in iter_bits(self._placed if cleared else self.prefilter.candidates(text)):
+        for number in iter_bits(candidates):
             rule = self.rules[number]
             if not positions.allows(rule.where, block.index):
                 continue
