@@ -37,8 +37,9 @@ _SPACES = regex.compile(r"\s+")
 # huge_tree): what lies deeper, and everything after it, is not in the tree.
 PARSER_MAX_DEPTH = 256
 # An element at that depth (the root is at depth 1), looked for by libxml2 rather than a walk
-# in Python (docs/performance.md).
-_AT_DEPTH_LIMIT = f"boolean(//*[count(ancestor::*) >= {PARSER_MAX_DEPTH - 1}])"
+# in Python: a path of one step a level visits each element once, where counting each one's
+# ancestors visits them again for each level (docs/performance.md).
+_AT_DEPTH_LIMIT = etree.XPath(f"boolean({'/*' * PARSER_MAX_DEPTH})")
 
 # trafilatura's XML: block elements and what they are; containers only hold blocks.
 _KINDS = {
@@ -302,7 +303,7 @@ def _cut_short(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     A page nested exactly that deep loses nothing, but no real page is; one that reaches the
     limit is nearly always broken markup (thousands of unclosed elements) that lost its end.
     """
-    if not tree.xpath(_AT_DEPTH_LIMIT):
+    if not _AT_DEPTH_LIMIT(tree):
         return ()
     return (
         f"the HTML is nested {PARSER_MAX_DEPTH} elements deep, where the parser stops: "
