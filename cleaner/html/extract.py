@@ -38,7 +38,8 @@ _SPACES = regex.compile(r"\s+")
 PARSER_MAX_DEPTH = 256
 # An element at that depth (the root is at depth 1), looked for by libxml2 rather than a walk
 # in Python: a path of one step a level visits each element once, where counting each one's
-# ancestors visits them again for each level (docs/performance.md).
+# ancestors visits them again for each level (docs/performance.md). One compiled XPath serves
+# all threads: lxml runs its calls one at a time.
 _AT_DEPTH_LIMIT = etree.XPath(f"boolean({'/*' * PARSER_MAX_DEPTH})")
 
 # trafilatura's XML: block elements and what they are; containers only hold blocks.
@@ -57,9 +58,6 @@ _LINE_BREAK = "lb"
 _CAPTION_CLASS = regex.compile(
     r"(?i)(?:^|[\s_-])(?:wp-caption-text|caption|figcaption|bildunterschrift|legende)(?:$|[\s_-])"
 )
-# A word each name of `_CAPTION_CLASS` holds: an ASCII class value without one (in any case)
-# cannot match it, which a substring test finds faster than the search.
-_CAPTION_WORDS = ("caption", "bildunterschrift", "legende")
 _CREDIT_CLASS = regex.compile(r"(?i)credit|copyright|photographer|attribution|bildquelle|fotograf")
 _CREDIT_ITEMPROP = regex.compile(r"(?i)copyrightHolder|creditText|creator|author")
 # The label a page prints before a credit: "Credit...", "Photo:", "Foto:", "Image: ".
@@ -479,9 +477,10 @@ def _inside(element: lxml.html.HtmlElement, outers: Iterable[lxml.html.HtmlEleme
 
 
 def _may_name_caption(classes: str) -> bool:
-    """Whether a class attribute may match `_CAPTION_CLASS`: an ASCII value only with one of
-    `_CAPTION_WORDS` in it (its case aside); a value with other letters may always (some, such as
-    `ſ` for `s`, match ASCII letters of the pattern when case is ignored).
+    """Whether a class attribute may match `_CAPTION_CLASS`: an ASCII value only with a word that
+    each of its names holds ("caption", "bildunterschrift", "legende") in some case, which
+    substring tests find faster than the search; a value with other letters may always (some,
+    such as `ſ` for `s`, match ASCII letters of the pattern when case is ignored).
 
     >>> _may_name_caption("Wp-Caption-Text"), _may_name_caption("hero image"), _may_name_caption("ſ")
     (True, False, True)
@@ -489,7 +488,7 @@ def _may_name_caption(classes: str) -> bool:
     if not classes.isascii():
         return True
     lowered = classes.lower()
-    return any(word in lowered for word in _CAPTION_WORDS)
+    return "caption" in lowered or "bildunterschrift" in lowered or "legende" in lowered
 
 
 def page_captions(tree: lxml.html.HtmlElement) -> Iterator[HtmlCaption]:
