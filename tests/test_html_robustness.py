@@ -7,7 +7,8 @@ import pytest
 from helpers import assert_schema_valid
 
 from cleaner import Cleaner, InputError
-from cleaner.html.extract import extract_html
+from cleaner.html.extract import extract_html, parse_html
+from cleaner.read.repair import fix_surrogates
 
 PARA = (
     "The harbor board voted on Tuesday to rebuild the north pier, ending a two-year argument over "
@@ -127,3 +128,14 @@ def test_text_that_mentions_a_tag_stays_text(cleaner: Cleaner) -> None:
 def test_markup_over_a_budget_is_refused_before_parsing(html: str, problem: str) -> None:
     with pytest.raises(InputError, match=rf"^links\.html: too much markup: {problem}"):
         Cleaner(max_bytes=None).clean(html, source="links.html")
+
+
+def test_a_surrogate_past_the_first_million_characters_is_replaced() -> None:
+    # The surrogate search encodes a page in pieces of 1M characters; lxml stops at a surrogate.
+    html = page("<p>" + "x" * 1_100_000 + "</p><p>Pier \udcff vote</p><p>After it.</p>")
+    assert "After it." in parse_html(html).text_content()
+
+
+def test_a_surrogate_pair_split_between_two_pieces_is_joined() -> None:
+    text = "x" * ((1 << 20) - 1) + "\ud83d\ude00"
+    assert fix_surrogates(text) == "x" * ((1 << 20) - 1) + "😀"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,8 +37,10 @@ _SPACES = regex.compile(r"\s+")
 # huge_tree): what lies deeper, and everything after it, is not in the tree.
 PARSER_MAX_DEPTH = 256
 # An element at that depth (the root is at depth 1), looked for by libxml2 rather than a walk
-# in Python (docs/performance.md).
-_AT_DEPTH_LIMIT = f"boolean(//*[count(ancestor::*) >= {PARSER_MAX_DEPTH - 1}])"
+# in Python: a path of one step a level visits each element once, where counting each one's
+# ancestors visits them again for each level (docs/performance.md). One compiled XPath serves
+# all threads: lxml runs its calls one at a time.
+_AT_DEPTH_LIMIT = etree.XPath(f"boolean({'/*' * PARSER_MAX_DEPTH})")
 
 # trafilatura's XML: block elements and what they are; containers only hold blocks.
 _KINDS = {
@@ -86,6 +88,8 @@ _HOLDS_START = "//body//*[contains(text(), $start)]"
 # Where a `<title>` joins the headline and the site's name.
 _TITLE_PARTS = regex.compile(r"\s+[|–—-]\s+")
 _NOT_A_DEK = regex.compile(r"\s\|\s|\b\d{1,2}:\d{2}\b")
+# The elements that may show a description as their whole text (`_shown`).
+_HOLDER_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "div", "span", "strong", "em"})
 
 
 # A card shown on hover (a person's picture and stories), inside a paragraph; not its trigger.
@@ -159,6 +163,18 @@ class Extraction:
         return Extraction(blocks, captions, metadata, description, self.warnings, not_headline)
 
 
+@dataclass(frozen=True, slots=True)
+class BodyParts:
+    """The elements of the page body that the extraction reads, each kind in page order: the
+    caption markup (outermost only), the links, the `<h1>`s, and the elements that may show a
+    description as their whole text (`_HOLDER_TAGS`)."""
+
+    captions: tuple[lxml.html.HtmlElement, ...] = ()
+    links: tuple[lxml.html.HtmlElement, ...] = ()
+    headlines: tuple[lxml.html.HtmlElement, ...] = ()
+    holders: tuple[lxml.html.HtmlElement, ...] = ()
+
+
 def parse_html(html: str, source: str = "-") -> lxml.html.HtmlElement:
     """The page's element tree (`parse_page` without its warnings)."""
     return parse_page(html, source)[0]
@@ -221,7 +237,8 @@ def extract_tree(tree: lxml.html.HtmlElement, *, url: str | None = None, source:
     """Extract the article of a page parsed by `parse_html`, leaving the tree as it was
     (trafilatura works on a copy); raise `InputError` when trafilatura fails on it."""
     cut = _cut_short(tree)
-    captions = tuple(page_captions(tree))
+    parts = body_parts(tree)
+    captions = tuple(_captions(parts.captions))
     body = _run_trafilatura(tree, url, source)
     if body is None:
         warning = "no article text found in the HTML"
@@ -235,12 +252,12 @@ def extract_tree(tree: lxml.html.HtmlElement, *, url: str | None = None, source:
         sitename=_clean(document.sitename),
         url=url,
     )
-    links = link_texts(tree)
+    links = _link_texts(parts.links)
     blocks = tuple(HtmlBlock(text, kind, _linked(text, links)) for text, kind in xml_blocks(body))
     description = _clean(document.description)
-    if description and not _is_dek(tree, description, blocks):
+    if description and not _is_dek(parts, description, blocks):
         description = None
-    dek = printed_dek(tree, metadata.title) or description
+    dek = printed_dek(parts, metadata.title) or description
     not_headline = first_title if first_title != metadata.title else None
     return Extraction(blocks, captions, metadata, dek, cut, not_headline)
 
@@ -284,7 +301,7 @@ def _cut_short(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     A page nested exactly that deep loses nothing, but no real page is; one that reaches the
     limit is nearly always broken markup (thousands of unclosed elements) that lost its end.
     """
-    if not tree.xpath(_AT_DEPTH_LIMIT):
+    if not _AT_DEPTH_LIMIT(tree):
         return ()
     return (
         f"the HTML is nested {PARSER_MAX_DEPTH} elements deep, where the parser stops: "
@@ -416,9 +433,72 @@ def _lines(text: str, kind: BlockKind) -> Iterator[tuple[str, BlockKind]]:
             yield cleaned, kind
 
 
+def body_parts(tree: lxml.html.HtmlElement) -> BodyParts:
+    """The elements of the page body that the extraction reads (see `BodyParts`), in one walk.
+
+    Each element of the walk costs a Python object and a few attribute reads; one walk that
+    sorts them serves the captions, the links and the dek, which each walked the body before.
+    """
+    body = tree.find("body")
+    if body is None:
+        return BodyParts()
+    captions: list[lxml.html.HtmlElement] = []
+    links: list[lxml.html.HtmlElement] = []
+    headlines: list[lxml.html.HtmlElement] = []
+    holders: list[lxml.html.HtmlElement] = []
+    for element in body.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue  # a comment or a processing instruction
+        if tag == "a":
+            links.append(element)
+        elif tag == "h1":
+            headlines.append(element)
+        elif tag in _HOLDER_TAGS:
+            holders.append(element)
+        if _marks_caption(element) and not _inside(element, captions[-3:]):
+            captions.append(element)
+    return BodyParts(tuple(captions), tuple(links), tuple(headlines), tuple(holders))
+
+
+def _marks_caption(element: lxml.html.HtmlElement) -> bool:
+    """Whether an element is caption markup: a `<figcaption>`, or a caption class or itemprop."""
+    if element.tag == "figcaption":
+        return True
+    classes = element.get("class")
+    if classes and _may_name_caption(classes) and _CAPTION_CLASS.search(classes):
+        return True
+    return (element.get("itemprop") or "").startswith("caption")
+
+
+def _inside(element: lxml.html.HtmlElement, outers: Iterable[lxml.html.HtmlElement]) -> bool:
+    """Whether an element lies inside one of these."""
+    return any(element in set(outer.iterdescendants()) for outer in outers)
+
+
+def _may_name_caption(classes: str) -> bool:
+    """Whether a class attribute may match `_CAPTION_CLASS`: an ASCII value only with a word that
+    each of its names holds ("caption", "bildunterschrift", "legende") in some case, which
+    substring tests find faster than the search; a value with other letters may always (some,
+    such as `ſ` for `s`, match ASCII letters of the pattern when case is ignored).
+
+    >>> _may_name_caption("Wp-Caption-Text"), _may_name_caption("hero image"), _may_name_caption("ſ")
+    (True, False, True)
+    """
+    if not classes.isascii():
+        return True
+    lowered = classes.lower()
+    return "caption" in lowered or "bildunterschrift" in lowered or "legende" in lowered
+
+
 def page_captions(tree: lxml.html.HtmlElement) -> Iterator[HtmlCaption]:
     """The captions of the page's pictures, each with its credit when the markup marks it."""
-    for element in _caption_elements(tree):
+    return _captions(body_parts(tree).captions)
+
+
+def _captions(elements: Iterable[lxml.html.HtmlElement]) -> Iterator[HtmlCaption]:
+    """The captions that caption markup gives (see `page_captions`)."""
+    for element in elements:
         text = _clean(element.text_content()) or ""
         if len(text) > CAPTION_MAX_CHARS:
             continue
@@ -429,25 +509,6 @@ def page_captions(tree: lxml.html.HtmlElement) -> Iterator[HtmlCaption]:
             credit = _CREDIT_LABEL.sub("", marked).strip(" ()") or None
         if text or credit:
             yield HtmlCaption(text, credit)
-
-
-def _caption_elements(tree: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
-    """`<figcaption>`s and elements marked up as captions, outermost only, in page order."""
-    body = tree.find("body")
-    if body is None:
-        return
-    taken: list[lxml.html.HtmlElement] = []
-    for element in body.iter():
-        if not isinstance(element.tag, str):
-            continue
-        is_caption = (
-            element.tag == "figcaption"
-            or _CAPTION_CLASS.search(element.get("class") or "") is not None
-            or (element.get("itemprop") or "").startswith("caption")
-        )
-        if is_caption and not any(element in set(outer.iterdescendants()) for outer in taken[-3:]):
-            taken.append(element)
-            yield element
 
 
 def _credit_of(caption: lxml.html.HtmlElement) -> str | None:
@@ -481,10 +542,12 @@ def _without(text: str, credit: str) -> str:
 
 def link_texts(tree: lxml.html.HtmlElement) -> frozenset[str]:
     """The texts of the page's links, spaces normalised."""
-    body = tree.find("body")
-    if body is None:
-        return frozenset()
-    return frozenset(filter(None, (_clean(link.text_content()) for link in body.iter("a"))))
+    return _link_texts(body_parts(tree).links)
+
+
+def _link_texts(links: Iterable[lxml.html.HtmlElement]) -> frozenset[str]:
+    """The texts of these links, spaces normalised."""
+    return frozenset(filter(None, (_clean(link.text_content()) for link in links)))
 
 
 def _linked(text: str, links: frozenset[str]) -> bool:
@@ -492,7 +555,7 @@ def _linked(text: str, links: frozenset[str]) -> bool:
     return text in links or text.rstrip(" .,;:»›>→") in links
 
 
-def _is_dek(tree: lxml.html.HtmlElement, description: str, blocks: tuple[HtmlBlock, ...]) -> bool:
+def _is_dek(parts: BodyParts, description: str, blocks: tuple[HtmlBlock, ...]) -> bool:
     """Whether the page prints its description as a dek.
 
     A description equal to a block after the first one below the headline is body text (the
@@ -504,7 +567,7 @@ def _is_dek(tree: lxml.html.HtmlElement, description: str, blocks: tuple[HtmlBlo
     lead = next((i for i, block in enumerate(blocks) if block.kind is not BlockKind.HEADING), 0)
     if description in texts[lead + 1 :]:
         return False
-    element = _shown(tree, description)
+    element = _shown(parts.holders, description)
     if element is None:
         return False
     if description in texts[: lead + 1]:
@@ -512,12 +575,12 @@ def _is_dek(tree: lxml.html.HtmlElement, description: str, blocks: tuple[HtmlBlo
     return True
 
 
-def printed_dek(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
+def printed_dek(parts: BodyParts, title: str | None) -> str | None:
     """The dek the page prints right under its headline, whatever its description says: the
     element after the `<h1>` (or after the header box that holds only it) when it is an `<h2>`
     or has a dek class (`dek`, `standfirst`, `subtitle`, `summary`, `excerpt`, …), and reads as
     a dek: `DEK_MIN_WORDS` words to `DEK_MAX_CHARS` characters, no fields or time stamp."""
-    headline = _headline_element(tree, title)
+    headline = _headline_element(parts.headlines, title)
     if headline is None:
         return None
     following = _next_element(headline)
@@ -537,13 +600,12 @@ def printed_dek(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
     return None if _NOT_A_DEK.search(text) else text
 
 
-def _headline_element(tree: lxml.html.HtmlElement, title: str | None) -> lxml.html.HtmlElement | None:
+def _headline_element(
+    headlines: Iterable[lxml.html.HtmlElement], title: str | None
+) -> lxml.html.HtmlElement | None:
     """The page's `<h1>` that shows its title (the first one when the title is unknown): a page
     may also set its logo or a section name in an `<h1>`."""
-    body = tree.find("body")
-    if body is None:
-        return None
-    for heading in body.iter("h1"):
+    for heading in headlines:
         text = _clean(heading.text_content())
         if text and (title is None or text in title or title in text):
             return heading
@@ -562,17 +624,30 @@ def _marked_as_dek(element: lxml.html.HtmlElement) -> bool:
     return False
 
 
-def _shown(tree: lxml.html.HtmlElement, text: str) -> lxml.html.HtmlElement | None:
-    """The innermost element of the page body that shows exactly this text, if any."""
-    body = tree.find("body")
-    if body is None:
-        return None
-    found = None
-    for element in body.iter("p", "h2", "h3", "h4", "h5", "h6", "div", "span", "strong", "em"):
+def _shown(holders: Sequence[lxml.html.HtmlElement], text: str) -> lxml.html.HtmlElement | None:
+    """The innermost (last in page order) of these elements that shows exactly this text, if any.
+
+    An element whose text is at least twice as long as this one shows something else; so does
+    every element around it, whose text holds its text. The elements are read from the last
+    one up, so that those around a long one come after it and are passed over without their
+    text being built (that of the wrappers of a page is most of its text, again and again).
+    """
+    limit = len(text) * 2
+    long: set[lxml.html.HtmlElement] = set()
+    for element in reversed(holders):
+        if element in long:
+            continue
         content = element.text_content()
-        if len(content) < len(text) * 2 and _clean(content) == text:
-            found = element
-    return found
+        if len(content) < limit:
+            if _clean(content) == text:
+                return element
+            continue
+        long.add(element)
+        for around in element.iterancestors():
+            if around in long:
+                break
+            long.add(around)
+    return None
 
 
 def _tag(element: etree._Element) -> str:

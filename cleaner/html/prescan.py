@@ -31,6 +31,7 @@ MAX_INLINE_RUN = 5_000
 MAX_NODE_BYTES = 9_900_000
 MAX_NODE_CHARS = MAX_NODE_BYTES // 4
 
+# Each match of these holds one `<`, and each attribute one `=`: `check_budget`'s bounds.
 _START_TAG = re.compile(r"<[A-Za-z]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)")
 # Elements that start a new block of text; any other element counts as inline.
@@ -74,6 +75,19 @@ _BLOCK_ELEMENTS = frozenset(
     ]
 )
 _ATTRIBUTE = re.compile(r"""[\s"'][A-Za-z_:][-\w:.]*\s*=""")
+
+
+def _either_case(name: str) -> str:
+    """A pattern for a tag name in any mix of ASCII cases (not `(?i)`, which would also take
+    letters such as `ſ` for `s`, where the tag's `str.lower()` does not)."""
+    return "".join(f"[{char}{char.upper()}]" if char.isalpha() else char for char in name)
+
+
+# Tags of block elements as `_TAG_NAME` finds them (the whole name, however its letters are
+# cased), except the rare spellings with a letter outside ASCII that lowercases into ASCII (the
+# Kelvin sign for `k`): those stretches are joined, which only makes them longer.
+_BLOCK_NAMES = "|".join(_either_case(name) for name in sorted(_BLOCK_ELEMENTS))
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_NAMES})(?![\w-])")
 # Decimal or hexadecimal references to C0 controls other than tab, LF and CR (and to NUL).
 _CONTROL_REFERENCE = re.compile(
     r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01])(?![0-9])|[xX]0*(?:[0-8]|[bBcCeEfF]|1[0-9a-fA-F])(?![0-9a-fA-F]));?"
@@ -111,12 +125,21 @@ def prepare(html: str, source: str) -> Prepared:
 
 def check_budget(html: str, source: str) -> None:
     """Raise `InputError` when the markup has more elements, inline tags in a row or attributes
-    than the budgets (the cheapest count first, the run of inline tags once the elements are few)."""
-    if _count(_START_TAG, html, MAX_ELEMENTS) > MAX_ELEMENTS:
+    than the budgets (the cheapest count first, the run of inline tags once the elements are few).
+
+    Each count is only made when a bound says the page could be over its budget: every tag (and
+    so every element, and every inline tag of a run) starts with its own `<`, and every attribute
+    ends with its own `=`, so a page with no more of those characters than a budget is within it.
+    `str.count` runs at memory speed, where the exact scans cost a regex match each; a real page
+    has far fewer of either character than the budgets of elements and attributes, and most
+    have fewer `<` than the inline run's.
+    """
+    tags = html.count("<")
+    if tags > MAX_ELEMENTS and _count(_START_TAG, html, MAX_ELEMENTS) > MAX_ELEMENTS:
         raise too_much_markup(source, f"{MAX_ELEMENTS:,} HTML elements")
-    if _longest_inline_run(html) > MAX_INLINE_RUN:
+    if tags > MAX_INLINE_RUN and _inline_run_over(html, MAX_INLINE_RUN):
         raise too_much_markup(source, f"{MAX_INLINE_RUN:,} inline HTML tags in one block")
-    if _count(_ATTRIBUTE, html, MAX_ATTRIBUTES) > MAX_ATTRIBUTES:
+    if html.count("=") > MAX_ATTRIBUTES and _count(_ATTRIBUTE, html, MAX_ATTRIBUTES) > MAX_ATTRIBUTES:
         raise too_much_markup(source, f"{MAX_ATTRIBUTES:,} HTML attributes")
 
 
@@ -137,6 +160,20 @@ def _count(pattern: re.Pattern[str], text: str, limit: int) -> int:
         if count > limit:
             break
     return count
+
+
+def _inline_run_over(html: str, limit: int) -> bool:
+    """Whether more than `limit` tags of inline elements come in a row.
+
+    A run lies between two block tags, so only the stretches between block tags that hold more
+    than `limit` `<` can hold a run over it, and only those are scanned tag by tag: the split
+    and the counts run in C, where the scan costs a Python step a tag.
+    """
+    return any(
+        _longest_inline_run(stretch) > limit
+        for stretch in _BLOCK_TAG.split(html)
+        if stretch.count("<") > limit
+    )
 
 
 def _longest_inline_run(html: str) -> int:

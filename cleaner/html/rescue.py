@@ -21,6 +21,7 @@ trafilatura's choices far more often than it is right, so it confirms and never 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
@@ -75,17 +76,23 @@ def _grams(extracted: Sequence[str]) -> set[Trigram]:
     return set().union(*(trigrams(text) for text in extracted))
 
 
-def trigrams(text: str) -> set[Trigram]:
+# The texts whose trigrams are kept: the rescue and the accounting ask for those of the same page
+# lines and extracted blocks several times a page (a page has a few hundred).
+TRIGRAMS_KEPT = 1024
+
+
+@functools.lru_cache(maxsize=TRIGRAMS_KEPT)
+def trigrams(text: str) -> frozenset[Trigram]:
     """The word trigrams of a text (a text of one or two words gives none).
 
     >>> sorted(trigrams("The pier, rebuilt at last"))
     [('The', 'pier', 'rebuilt'), ('pier', 'rebuilt', 'at'), ('rebuilt', 'at', 'last')]
     """
     words = WORD.findall(text)
-    return {(words[i], words[i + 1], words[i + 2]) for i in range(len(words) - 2)}
+    return frozenset(zip(words, words[1:], words[2:], strict=False))  # the shorter ones end it
 
 
-def covered(text: str, extracted: set[Trigram]) -> bool:
+def covered(text: str, extracted: Set[Trigram]) -> bool:
     """Whether a page line is in the extraction: most of its trigrams are (inline markup and
     line breaks split and space text differently in the two)."""
     own = trigrams(text)

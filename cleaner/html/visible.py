@@ -84,6 +84,8 @@ def visible_page(page: str | lxml.html.HtmlElement) -> VisiblePage:
     posts: set[str] = set()
     open_marks: list[str] = []
     for raw in marked.split("\n"):
+        if not raw:
+            continue  # most lines: the line breaks around block elements
         if raw.startswith(_OPEN):
             open_marks.append(raw[1:])
         elif raw == _CLOSE:

@@ -261,7 +261,10 @@ _MAX_ROUNDS = 3
 _TERMINAL_ESCAPE = regex.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)|\x1b[ -/]*[0-~]"
 )
-_SURROGATE = regex.compile(r"\p{Cs}")
+# Surrogates are the only code points that a strict UTF-8 encoding refuses, and encoding runs
+# at memory speed where a regex search takes a step a character (docs/performance.md); a long
+# text is encoded in pieces of this many characters, to copy little.
+_SURROGATE_PROBE = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,12 +390,26 @@ def fix_surrogates(text: str) -> str:
     >>> fix_surrogates("ok \\udcff"), fix_surrogates("fine")
     ('ok \ufffd', 'fine')
     """
-    if _SURROGATE.search(text) is None:
+    if not _has_surrogates(text):
         return text
     import ftfy.fixes
 
     fixed: str = ftfy.fixes.fix_surrogates(text)
     return fixed
+
+
+def _has_surrogates(text: str) -> bool:
+    """Whether a text holds a surrogate code point (a pair split between two pieces is two).
+
+    >>> _has_surrogates("ok \\udcff"), _has_surrogates("fine, ünïcode ✓")
+    (True, False)
+    """
+    for start in range(0, len(text), _SURROGATE_PROBE):
+        try:
+            text[start : start + _SURROGATE_PROBE].encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+    return False
 
 
 def _repair_line(line: str, from_html: bool, counts: Counter[str]) -> str:
