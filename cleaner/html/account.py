@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cleaner.html.rescue import COVERED_SHARE, Trigram, trigrams
 from cleaner.model import Block, BlockKind, Decision, Label, Trace
@@ -133,8 +134,17 @@ def _removal(rule: Decision | None, region: str | None) -> Decision:
     """Why a page line the article does not show is removed: the rule that matches it, if any
     removes it, else the page region it sits in, else that the extraction left it out."""
     if rule is None or rule.label in _KEPT:
-        return Decision(Label.BOILERPLATE, region) if region else _NOT_EXTRACTED
+        return _in_region(region) if region else _NOT_EXTRACTED
+    if rule.text is None and rule.credit is None and rule.paired_with is None:
+        return rule  # the rule's own decision says just that (decisions are immutable)
     return Decision(rule.label, rule.reason)
+
+
+@lru_cache(maxsize=64)
+def _in_region(region: str) -> Decision:
+    """The decision for a line removed as part of a page region: one for each of the few regions
+    (a page has a few hundred such lines)."""
+    return Decision(Label.BOILERPLATE, region)
 
 
 _NOT_EXTRACTED = Decision(Label.BOILERPLATE, NOT_EXTRACTED)
