@@ -40,6 +40,7 @@ LAUNCHER = "newsclean_launcher.sh"
 # functions that mypyc's native classes do not serve alike.
 COMPILED = (
     "cleaner/assemble.py",
+    "cleaner/members.py",
     "cleaner/label/byline.py",
     "cleaner/label/content.py",
     "cleaner/label/features.py",

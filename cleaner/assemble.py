@@ -15,12 +15,12 @@ and in the trace in page order; the article's fields are read from its own block
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
 
 from cleaner.label.byline import article_byline
 from cleaner.label.features import ends_sentence, is_prose, word_count
 from cleaner.label.language import detect_language
 from cleaner.label.metadata import ArticleDate, article_date, find_dateline, find_publisher, strip_byline
+from cleaner.members import BODY, BYLINE, CAPTION, COPYRIGHT, CREDIT, SUBTITLE, TITLE
 from cleaner.model import Article, Block, Caption, Decision, Label, PageMetadata, Removal, Repair, Trace
 
 PAYWALL_TEASER_WORDS = 200
@@ -32,16 +32,6 @@ _COMMENT_RULES = {"comments.heading", "comments.count-on-title", "comments.promp
 # A story of one paragraph, or of fewer words than this, is a short one: still an article.
 SHORT_ARTICLE_WORDS = 80
 _KEPT = {Label.TITLE, Label.SUBTITLE, Label.BODY, Label.CAPTION}
-
-
-# Enum members as constants: Python 3.11 reads `Label.BODY` through a slow hook (docs/performance.md).
-_BODY: Final = Label.BODY
-_BYLINE: Final = Label.BYLINE
-_CAPTION: Final = Label.CAPTION
-_COPYRIGHT: Final = Label.COPYRIGHT
-_CREDIT: Final = Label.CREDIT
-_SUBTITLE: Final = Label.SUBTITLE
-_TITLE: Final = Label.TITLE
 
 
 def assemble(
@@ -64,26 +54,26 @@ def assemble(
     removed: list[Removal] = []
     for block, decision in zip(blocks, decisions, strict=True):
         label = decision.label
-        if label is _TITLE and title is None and decision.text and decision.text != block.text:
+        if label is TITLE and title is None and decision.text and decision.text != block.text:
             # The headline is part of the line (the page's `<title>` with the site's name): the
             # title is read off the line, and the line is accounted for in `removed`.
             title = decision.text
             removed.append(Removal(block.line, block.text, label, decision.reason))
-        elif label is _TITLE and title is None:
+        elif label is TITLE and title is None:
             title = block.text
-        elif label is _SUBTITLE and subtitle is None:
+        elif label is SUBTITLE and subtitle is None:
             subtitle = block.text
-        elif label is _BODY:
+        elif label is BODY:
             body.append(block.text)
-        elif label is _CAPTION:
+        elif label is CAPTION:
             credit_line = blocks[decision.paired_with].line if decision.paired_with is not None else None
             captions.append(Caption(decision.text or block.text, decision.credit, block.line, credit_line))
-        elif label is _CREDIT and decision.paired_with is not None:
+        elif label is CREDIT and decision.paired_with is not None:
             continue  # the credit of the caption next to it
         else:
             removed.append(Removal(block.line, block.text, label, decision.reason))
     meta = metadata or PageMetadata()
-    copyright_line = _first(removed, _COPYRIGHT)
+    copyright_line = _first(removed, COPYRIGHT)
     byline = article_byline(blocks, decisions) or _lone_by_byline(removed)
     language = detect_language(body)
     date = _published(article_date(blocks, decisions, language), meta.published)
@@ -140,7 +130,7 @@ def _published(found: ArticleDate, page_date: str | None) -> ArticleDate:
 
 def _lone_by_byline(removed: Sequence[Removal]) -> str | None:
     """A byline whose names are not on its "By" line: the first byline line with a name."""
-    return next((strip_byline(r.text) for r in removed if r.label is _BYLINE and strip_byline(r.text)), None)
+    return next((strip_byline(r.text) for r in removed if r.label is BYLINE and strip_byline(r.text)), None)
 
 
 def _first(removed: Sequence[Removal], label: Label) -> str | None:
@@ -161,7 +151,7 @@ def quality_flags(blocks: Sequence[Block], decisions: Sequence[Decision]) -> tup
     if not blocks:
         return ()
     flags = []
-    body = [b for b, d in zip(blocks, decisions, strict=True) if d.label is _BODY]
+    body = [b for b, d in zip(blocks, decisions, strict=True) if d.label is BODY]
     sentences = [b for b in body if word_count(b.text) >= ARTICLE_MIN_WORDS and ends_sentence(b.text)]
     if not sentences:
         flags.append("no-article")

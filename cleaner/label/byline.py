@@ -9,17 +9,11 @@ down belongs to a teaser, a quote or a comment. Pure functions of strings and la
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
 
 import regex
 
-from cleaner.model import Block, Decision, Label
-
-# Enum members as constants: Python 3.11 reads `Label.BODY` through a slow hook (docs/performance.md).
-_BODY: Final = Label.BODY
-_BYLINE: Final = Label.BYLINE
-_CAPTION: Final = Label.CAPTION
-_TITLE: Final = Label.TITLE
+from cleaner.members import BODY, BYLINE, CAPTION, TITLE
+from cleaner.model import Block, Decision
 
 # A personal name: two to four capitalised words, particles allowed inside ("Ana de la Cruz").
 _NAME = (
@@ -113,9 +107,9 @@ def article_byline(blocks: Sequence[Block], decisions: Sequence[Decision]) -> st
     """The names of the byline nearest the headline (after it first), among the lines from a
     few above the headline to just past the story's first paragraph; None when there is none."""
     labels = [decision.label for decision in decisions]
-    title = next((i for i, label in enumerate(labels) if label is _TITLE), None)
+    title = next((i for i, label in enumerate(labels) if label is TITLE), None)
     after = title if title is not None else -1
-    lede = next((i for i, label in enumerate(labels) if label is _BODY and i > after), None)
+    lede = next((i for i, label in enumerate(labels) if label is BODY and i > after), None)
     anchor = title if title is not None else lede
     if anchor is None:
         return None
@@ -123,9 +117,9 @@ def article_byline(blocks: Sequence[Block], decisions: Sequence[Decision]) -> st
     window = range(max(0, anchor - BLOCKS_BEFORE_TITLE), min(len(blocks), end + 1))
     order = sorted(window, key=lambda i: i - anchor if i >= anchor else 2 * (anchor - i))
     for i in order:
-        if labels[i] in (_TITLE, _BODY, _CAPTION):
+        if labels[i] in (TITLE, BODY, CAPTION):
             continue  # a sentence of the story that names a reporter is not the byline
-        names = byline_names(blocks[i].text, bare=labels[i] is _BYLINE)
+        names = byline_names(blocks[i].text, bare=labels[i] is BYLINE)
         if names:
             return names
     return None

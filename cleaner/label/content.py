@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Final
 
 import regex
 
@@ -31,7 +30,7 @@ from cleaner.label.features import (
     looks_like_code,
     per_text,
 )
-from cleaner.label.region import Role
+from cleaner.label.region import BAD, GOOD, NEAR_GOOD, NEUTRAL, SHORT, Role
 
 # Stoplists compared to find a document's language: the languages of European and major
 # world news sites. Loading all hundred of jusText's lists would slow the first page down.
@@ -42,12 +41,6 @@ LANGUAGES = (
     "Persian", "Hebrew", "Vietnamese", "Croatian", "Serbian", "Bulgarian", "Catalan",
 )  # fmt: skip
 
-# Enum members as constants: Python 3.11 reads `Label.BODY` through a slow hook (docs/performance.md).
-_BAD: Final = Role.BAD
-_GOOD: Final = Role.GOOD
-_NEAR_GOOD: Final = Role.NEAR_GOOD
-_NEUTRAL: Final = Role.NEUTRAL
-_SHORT: Final = Role.SHORT
 
 # jusText's defaults, in characters and stopword share.
 LENGTH_LOW = 70
@@ -231,16 +224,16 @@ def _classify(text: str, stopwords: Stopwords) -> Role:
             and len(text.split()) >= SHORT_SENTENCE_MIN_WORDS
             and stopwords.density(text) >= STOPWORDS_HIGH
         ):
-            return _NEAR_GOOD  # "He declined to comment."
-        return _NEUTRAL if length >= CODE_MIN_CHARS and looks_like_code(text) else _SHORT
+            return NEAR_GOOD  # "He declined to comment."
+        return NEUTRAL if length >= CODE_MIN_CHARS and looks_like_code(text) else SHORT
     density = stopwords.density(text)
     if density >= STOPWORDS_HIGH:
-        return _GOOD if length > LENGTH_HIGH else _NEAR_GOOD
+        return GOOD if length > LENGTH_HIGH else NEAR_GOOD
     if density >= STOPWORDS_LOW or (density >= PROSE_STOPWORDS_LOW and is_prose(text)):
-        return _NEAR_GOOD
+        return NEAR_GOOD
     if stopwords.in_other_script(text) or looks_like_code(text) or _in_other_language(text, stopwords):
-        return _NEUTRAL
-    return _BAD
+        return NEUTRAL
+    return BAD
 
 
 def _in_other_language(text: str, stopwords: Stopwords) -> bool:

@@ -46,14 +46,15 @@ class Role(StrEnum):
     END = "end"  # an end-of-article marker
 
 
-# Enum members as constants: Python 3.11 reads `Label.BODY` through a slow hook (docs/performance.md).
-_BAD: Final = Role.BAD
-_END: Final = Role.END
-_GOOD: Final = Role.GOOD
-_ITEM: Final = Role.ITEM
-_NEAR_GOOD: Final = Role.NEAR_GOOD
-_RULE: Final = Role.RULE
-_SHORT: Final = Role.SHORT
+# Role's members as constants for the compiled modules (see `cleaner.members`).
+BAD: Final = Role.BAD
+END: Final = Role.END
+GOOD: Final = Role.GOOD
+ITEM: Final = Role.ITEM
+NEAR_GOOD: Final = Role.NEAR_GOOD
+NEUTRAL: Final = Role.NEUTRAL
+RULE: Final = Role.RULE
+SHORT: Final = Role.SHORT
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,33 +74,33 @@ class Region:
 
 def weights(roles: Sequence[Role], words: Sequence[int]) -> list[float]:
     """Each block's contribution to the article score."""
-    texty = [i for i, role in enumerate(roles) if role in (_GOOD, _NEAR_GOOD, _SHORT, _BAD)]
+    texty = [i for i, role in enumerate(roles) if role in (GOOD, NEAR_GOOD, SHORT, BAD)]
     supported = set()
     for position, i in enumerate(texty):
-        if roles[i] not in (_GOOD, _NEAR_GOOD):
+        if roles[i] not in (GOOD, NEAR_GOOD):
             continue
         nearby = (
             texty[max(0, position - SUPPORT_DISTANCE) : position]
             + texty[position + 1 : position + 1 + SUPPORT_DISTANCE]
         )
-        if any(roles[j] in (_GOOD, _NEAR_GOOD) for j in nearby):
+        if any(roles[j] in (GOOD, NEAR_GOOD) for j in nearby):
             supported.add(i)
     result = []
     for i, role in enumerate(roles):
         support = 1.0 if i in supported else ISOLATED_FACTOR
-        if role is _GOOD:
+        if role is GOOD:
             result.append(min(words[i], GOOD_WORDS_CAP) * support)
-        elif role is _NEAR_GOOD:
+        elif role is NEAR_GOOD:
             result.append(min(words[i], GOOD_WORDS_CAP) * NEAR_GOOD_FACTOR * support)
-        elif role is _SHORT:
+        elif role is SHORT:
             result.append(-SHORT_COST)
-        elif role is _BAD:
+        elif role is BAD:
             result.append(-(BAD_BASE_COST + min(words[i], BAD_WORDS_CAP)))
-        elif role is _RULE:
+        elif role is RULE:
             result.append(-RULE_COST)
-        elif role is _END:
+        elif role is END:
             result.append(-END_COST)
-        elif role is _ITEM:
+        elif role is ITEM:
             result.append(ITEM_WEIGHT)
         else:
             result.append(0.0)
@@ -115,7 +116,7 @@ def find_region(roles: Sequence[Role], words: Sequence[int], starts: range | Non
     after it: a comment count printed under the headline does not end the story.
     """
     scores = weights(roles, words)
-    for cut in (i for i, role in enumerate(roles) if role is _END):
+    for cut in (i for i, role in enumerate(roles) if role is END):
         before = _heaviest(scores[:cut], starts, cut)
         after = _heaviest(scores, range(cut + 1, len(scores)), None)
         if before.score > 0 and before.score >= END_SHARE * after.score:

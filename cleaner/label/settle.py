@@ -13,17 +13,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Final
 
 from cleaner.label.reasons import SETTLE_PREFIX
-from cleaner.model import Block, Decision, Label
-
-# Enum members as constants: Python 3.11 reads `Label.BODY` through a slow hook (docs/performance.md).
-_BODY: Final = Label.BODY
-_BOILERPLATE: Final = Label.BOILERPLATE
-_CAPTION: Final = Label.CAPTION
-_SUBTITLE: Final = Label.SUBTITLE
-_TITLE: Final = Label.TITLE
+from cleaner.members import BODY, BOILERPLATE, CAPTION, SUBTITLE, TITLE
+from cleaner.model import Block, Decision
 
 # Each round removes at least one block or ends the loop; pages settle in one or two.
 MAX_ROUNDS = 4
@@ -57,9 +50,9 @@ def printed(blocks: Sequence[Block], decisions: Sequence[Decision]) -> list[tupl
     """The blocks an article prints, as (index, text), in `emit.to_text`'s order: the title,
     the subtitle, then the body paragraphs (the assembler takes the first title and subtitle)."""
     labelled = list(zip(blocks, decisions, strict=True))
-    title = next(((b.index, d.text or b.text) for b, d in labelled if d.label is _TITLE), None)
-    subtitle = next(((b.index, b.text) for b, d in labelled if d.label is _SUBTITLE), None)
-    body = [(b.index, b.text) for b, d in labelled if d.label is _BODY]
+    title = next(((b.index, d.text or b.text) for b, d in labelled if d.label is TITLE), None)
+    subtitle = next(((b.index, b.text) for b, d in labelled if d.label is SUBTITLE), None)
+    body = [(b.index, b.text) for b, d in labelled if d.label is BODY]
     return [item for item in (title, subtitle) if item is not None and item[1]] + body
 
 
@@ -103,8 +96,8 @@ def _as_removal(decision: Decision) -> Decision:
     block again is boilerplate.
     """
     reason = f"{SETTLE_PREFIX}{decision.reason}"
-    if decision.label is _CAPTION:
-        return Decision(_CAPTION, reason, decision.text, decision.credit)
-    if decision.label in (_TITLE, _SUBTITLE, _BODY):
-        return Decision(_BOILERPLATE, reason)
+    if decision.label is CAPTION:
+        return Decision(CAPTION, reason, decision.text, decision.credit)
+    if decision.label in (TITLE, SUBTITLE, BODY):
+        return Decision(BOILERPLATE, reason)
     return Decision(decision.label, reason, decision.text, decision.credit)

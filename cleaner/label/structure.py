@@ -39,46 +39,40 @@ from cleaner.label.features import ends_sentence, is_prose, word_count
 from cleaner.label.headline import headline_like, headline_part, shown_headline, site_part
 from cleaner.label.lists import introduced_lists, quantity_lists
 from cleaner.label.metadata import find_dateline, find_publisher, names_publisher
-from cleaner.label.region import Region, Role, find_region
+from cleaner.label.region import (
+    BAD,
+    END,
+    GOOD,
+    ITEM,
+    NEAR_GOOD,
+    NEUTRAL,
+    RULE,
+    SHORT,
+    Region,
+    Role,
+    find_region,
+)
 from cleaner.matching.matcher import Match
 from cleaner.matching.rules import Action
+from cleaner.members import BODY, BOILERPLATE, BYLINE, CAPTION, COPYRIGHT, CREDIT, SUBTITLE, TITLE
 from cleaner.model import Block, Decision, Label
-
-# Enum members as constants: Python 3.11 reads `Label.BODY` through a slow hook (docs/performance.md).
-_BODY: Final = Label.BODY
-_BOILERPLATE: Final = Label.BOILERPLATE
-_BYLINE: Final = Label.BYLINE
-_CAPTION: Final = Label.CAPTION
-_COPYRIGHT: Final = Label.COPYRIGHT
-_CREDIT: Final = Label.CREDIT
-_SUBTITLE: Final = Label.SUBTITLE
-_TITLE: Final = Label.TITLE
-
-_BAD: Final = Role.BAD
-_END: Final = Role.END
-_GOOD: Final = Role.GOOD
-_ITEM: Final = Role.ITEM
-_NEAR_GOOD: Final = Role.NEAR_GOOD
-_NEUTRAL: Final = Role.NEUTRAL
-_RULE: Final = Role.RULE
-_SHORT: Final = Role.SHORT
 
 # The structure passes' own decisions: immutable, so one of each serves every line it labels (a
 # page takes hundreds, and building a frozen dataclass costs more than labelling the line).
-_AFTER_ARTICLE_DECISION: Final = Decision(_BOILERPLATE, "structure.after-article")
-_AFTER_END_DECISION: Final = Decision(_BOILERPLATE, "structure.after-end")
-_BEFORE_ARTICLE_DECISION: Final = Decision(_BOILERPLATE, "structure.before-article")
-_BODY_DECISION: Final = Decision(_BODY, "structure.body")
-_BYLINE_DECISION: Final = Decision(_BYLINE, "structure.byline")
-_BYLINE_AFFILIATION_DECISION: Final = Decision(_BYLINE, "structure.byline-affiliation")
-_LINK_LIST_DECISION: Final = Decision(_BOILERPLATE, "structure.link-list")
-_LOW_CONTENT_DECISION: Final = Decision(_BOILERPLATE, "structure.low-content")
-_PAGE_TITLE_DECISION: Final = Decision(_BOILERPLATE, "structure.page-title")
-_PUBLISHER_DECISION: Final = Decision(_BOILERPLATE, "structure.publisher")
-_REPEATED_DECISION: Final = Decision(_BOILERPLATE, "structure.repeated")
-_SUBTITLE_DECISION: Final = Decision(_SUBTITLE, "structure.subtitle")
-_TITLE_DECISION: Final = Decision(_TITLE, "structure.title")
-_TITLE_COPY_DECISION: Final = Decision(_BOILERPLATE, "structure.title-copy")
+_AFTER_ARTICLE_DECISION: Final = Decision(BOILERPLATE, "structure.after-article")
+_AFTER_END_DECISION: Final = Decision(BOILERPLATE, "structure.after-end")
+_BEFORE_ARTICLE_DECISION: Final = Decision(BOILERPLATE, "structure.before-article")
+_BODY_DECISION: Final = Decision(BODY, "structure.body")
+_BYLINE_DECISION: Final = Decision(BYLINE, "structure.byline")
+_BYLINE_AFFILIATION_DECISION: Final = Decision(BYLINE, "structure.byline-affiliation")
+_LINK_LIST_DECISION: Final = Decision(BOILERPLATE, "structure.link-list")
+_LOW_CONTENT_DECISION: Final = Decision(BOILERPLATE, "structure.low-content")
+_PAGE_TITLE_DECISION: Final = Decision(BOILERPLATE, "structure.page-title")
+_PUBLISHER_DECISION: Final = Decision(BOILERPLATE, "structure.publisher")
+_REPEATED_DECISION: Final = Decision(BOILERPLATE, "structure.repeated")
+_SUBTITLE_DECISION: Final = Decision(SUBTITLE, "structure.subtitle")
+_TITLE_DECISION: Final = Decision(TITLE, "structure.title")
+_TITLE_COPY_DECISION: Final = Decision(BOILERPLATE, "structure.title-copy")
 
 SUBTITLE_MAX_CHARS = 400
 BYLINE_BLOCKS = 6  # how far under the headline a byline may stand
@@ -168,7 +162,7 @@ def _label(blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords
     decisions: list[Decision | None] = [item.decision if isinstance(item, Match) else item for item in known]
     ends = [isinstance(item, Match) and item.rule.action is Action.END for item in known]
     classes = _content_classes(blocks, decisions, stopwords)
-    titled = any(d is not None and d.label is _TITLE for d in decisions)  # by the HTML markup
+    titled = any(d is not None and d.label is TITLE for d in decisions)  # by the HTML markup
     headline = None if titled else _page_headline(blocks, decisions, classes)
     _drop_link_lists(blocks, known, decisions, classes, headline)
     _mark_lists(blocks, decisions, classes)
@@ -181,7 +175,7 @@ def _label(blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords
         decisions[headline] = _TITLE_DECISION
         title = headline
     elif not titled and _titles_full_page(blocks, decisions, region):
-        decisions[0] = Decision(_TITLE, "structure.page-title", text=headline_part(blocks[0].text))
+        decisions[0] = Decision(TITLE, "structure.page-title", text=headline_part(blocks[0].text))
         title, read_off = 0, True
     else:
         title = _find_title(blocks, decisions, region)
@@ -222,7 +216,7 @@ def _drop_link_lists(
     headline; a list of teasers with summaries is left to the region finder, which sees its
     summaries stand alone.
     """
-    texty = (_GOOD, _NEAR_GOOD)
+    texty = (GOOD, NEAR_GOOD)
     for index, item in enumerate(known):
         if not isinstance(item, Match) or item.rule.action is not Action.LIST:
             continue
@@ -245,7 +239,7 @@ def _closes_story(
         return False
     undecided = (classes[i] for i in range(index + 1, len(known)) if decisions[i] is None)
     following = list(islice(undecided, STORY_LOOKAHEAD))
-    texty = [role in (_GOOD, _NEAR_GOOD) for role in following]
+    texty = [role in (GOOD, NEAR_GOOD) for role in following]
     if len(following) <= 1:
         return not any(texty)  # the story's last paragraph, or nothing more
     return not any(a and b for a, b in pairwise(texty))
@@ -259,8 +253,8 @@ def _mark_lists(
     texts = [block.text for block in blocks]
     for run in [*introduced_lists(texts), *quantity_lists(texts)]:
         for i in range(run.start, run.end + 1):
-            if decisions[i] is None and classes[i] is not _GOOD:
-                classes[i] = _ITEM if i in run.items else _NEUTRAL
+            if decisions[i] is None and classes[i] is not GOOD:
+                classes[i] = ITEM if i in run.items else NEUTRAL
 
 
 def _content_classes(
@@ -294,12 +288,12 @@ def _find_region(
 
 def _role(decision: Decision | None, end: bool, cls: Role | None) -> Role:
     if end:
-        return _END
+        return END
     if decision is None:
-        return cls if cls is not None else _SHORT
-    if decision.label in (_BOILERPLATE, _COPYRIGHT):
-        return _RULE
-    return _NEUTRAL
+        return cls if cls is not None else SHORT
+    if decision.label in (BOILERPLATE, COPYRIGHT):
+        return RULE
+    return NEUTRAL
 
 
 def _is_article(blocks: Sequence[Block], known: Sequence[Known], page_ruled: bool | None) -> bool:
@@ -351,7 +345,7 @@ def _apply_region(
             decisions[i] = _AFTER_END_DECISION
         elif i > region.end:
             decisions[i] = _AFTER_ARTICLE_DECISION
-        elif classes[i] is _BAD and not ends_sentence(blocks[i].text):
+        elif classes[i] is BAD and not ends_sentence(blocks[i].text):
             decisions[i] = _LOW_CONTENT_DECISION
 
 
@@ -366,7 +360,7 @@ def _title_below_text(
         if decision is not None and decision.reason == "structure.subtitle":
             decisions[i] = None
     if from_page_title:
-        decisions[0] = Decision(_TITLE, "structure.page-title", text=blocks[title].text)
+        decisions[0] = Decision(TITLE, "structure.page-title", text=blocks[title].text)
         decisions[title] = _TITLE_COPY_DECISION
 
 
@@ -378,7 +372,7 @@ def _find_title(blocks: Sequence[Block], decisions: list[Decision | None], regio
     nearest above the story, or the one before it when that one is in Title Case and the
     nearer one is not (a dek). None when a rule or the HTML found the title already.
     """
-    if any(d is not None and d.label is _TITLE for d in decisions):
+    if any(d is not None and d.label is TITLE for d in decisions):
         return None
     lede = _lede(blocks, decisions, region)
     head = [b for b in blocks[:lede] if decisions[b.index] is None]
@@ -415,7 +409,7 @@ def _page_headline(
     if len(blocks) < 2 or decisions[0] is not None:
         return None
     texts = [block.text if decisions[block.index] is None else None for block in blocks[1:]]
-    story = next((i - 1 for i in range(1, len(blocks)) if classes[i] is _GOOD), len(blocks))
+    story = next((i - 1 for i in range(1, len(blocks)) if classes[i] is GOOD), len(blocks))
     if story < PASTED_HEAD_BLOCKS and not site_part(blocks[0].text):
         return None  # an article that opens with its headline (a copy, or newsclean's own text)
     found = shown_headline(blocks[0].text, texts, story)
@@ -445,7 +439,7 @@ def _pair_captions(blocks: Sequence[Block], decisions: list[Decision | None]) ->
     """
     for block in blocks:
         decision = decisions[block.index]
-        if decision is None or decision.label is not _CREDIT or decision.paired_with is not None:
+        if decision is None or decision.label is not CREDIT or decision.paired_with is not None:
             continue
         credit = decision.credit or block.text
         neighbours = [i for i in (block.index - 1, block.index + 1) if 0 <= i < len(blocks)]
@@ -454,20 +448,20 @@ def _pair_captions(blocks: Sequence[Block], decisions: list[Decision | None]) ->
         for i in neighbours:
             if _caption_candidate(blocks[i], decisions[i]):
                 decisions[i] = Decision(
-                    _CAPTION,
+                    CAPTION,
                     "structure.caption",
                     text=blocks[i].text,
                     credit=credit,
                     paired_with=block.index,
                 )
-                decisions[block.index] = Decision(_CREDIT, decision.reason, credit=credit, paired_with=i)
+                decisions[block.index] = Decision(CREDIT, decision.reason, credit=credit, paired_with=i)
                 break
 
 
 def _has_credit(decision: Decision | None, credit: str) -> bool:
     return (
         decision is not None
-        and decision.label is _CAPTION
+        and decision.label is CAPTION
         and decision.credit is not None
         and (credit in decision.credit or decision.credit in credit)
     )
@@ -475,7 +469,7 @@ def _has_credit(decision: Decision | None, credit: str) -> bool:
 
 def _caption_candidate(block: Block, decision: Decision | None) -> bool:
     if decision is not None:
-        return decision.label is _CAPTION and decision.credit is None and decision.paired_with is None
+        return decision.label is CAPTION and decision.credit is None and decision.paired_with is None
     return len(block.text) <= CAPTION_MAX_CHARS and len(block.text.split()) > 2
 
 
@@ -493,7 +487,7 @@ def _find_affiliations(blocks: Sequence[Block], decisions: list[Decision | None]
     """A short name line right under a byline ("Associated Press") belongs to the byline."""
     for block in blocks[1:]:
         before = decisions[block.index - 1]
-        after_byline = before is not None and before.label is _BYLINE
+        after_byline = before is not None and before.label is BYLINE
         if decisions[block.index] is None and after_byline and _name_like(block.text):
             decisions[block.index] = _BYLINE_AFFILIATION_DECISION
 
@@ -561,7 +555,7 @@ def _drop_repeated(blocks: Sequence[Block], decisions: list[Decision | None]) ->
 def _drop_publisher_lines(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
     """Lines that only name the publisher (as the copyright line gives it) are masthead or footer."""
     copyright_line = next(
-        (b.text for b in blocks if (d := decisions[b.index]) is not None and d.label is _COPYRIGHT), None
+        (b.text for b in blocks if (d := decisions[b.index]) is not None and d.label is COPYRIGHT), None
     )
     repeated = [
         b.text for b in blocks if (d := decisions[b.index]) is not None and d.reason == "structure.repeated"

@@ -24,7 +24,7 @@ from cleaner.matching.prefilter import Prefilter, iter_bits, readings
 from cleaner.matching.rules import Rule, RuleSet, Where
 from cleaner.model import Block, Decision
 
-# Enum members as constants: Python 3.11 reads `Label.BODY` through a slow hook (docs/performance.md).
+# Where's members as constants for the hot loop (see `cleaner.members`).
 _ANY: Final = Where.ANY
 _HEAD: Final = Where.HEAD
 _TAIL: Final = Where.TAIL
