@@ -224,7 +224,7 @@ def start_key(folded: str) -> str:
     '00 '
     """
     head = folded.lstrip()[:PREFIX_LENGTH]
-    return _DIGIT.sub("0", head) if _DIGIT.search(head) else head  # \d: what str.isdecimal is
+    return _DIGIT.sub("0", head) if has_digit(head) else head  # \d: what str.isdecimal is
 
 
 def _key(code: int) -> str:
