@@ -81,6 +81,12 @@ class Stopwords:
     language: str | None
     words: frozenset[str]
 
+    def __hash__(self) -> int:
+        # The stoplist names its language (no two languages share one), and a frozenset keeps
+        # its hash: the hash `dataclass` writes builds and hashes a tuple, in Python, and every
+        # cached `classify` of a page hashes its stoplist.
+        return hash(self.words)
+
     def in_other_script(self, text: str) -> bool:
         """Whether most letters of a text are in another script than the stoplist's language,
         so that its stopwords say nothing about it.
