@@ -85,6 +85,22 @@ def test_an_unanchored_rule_is_a_candidate_only_for_lines_with_a_literal_it_need
     assert candidates(prefilter, "Nothing to see") == []
 
 
+def test_a_rule_that_needs_two_things_is_a_candidate_only_for_lines_with_both() -> None:
+    """"5 min read" needs a digit and "read": most lines with a digit do not say "read"."""
+    prefilter = prefilter_of("(?i)\\b\\d+\\s*min(?:ute)?s?\\s+read\\b")
+    assert candidates(prefilter, "5 min read") == [0]
+    assert candidates(prefilter, "Updated 12 minutes ago") == []
+    assert candidates(prefilter, "Read more") == []
+
+
+def test_an_alternation_needs_one_thing_of_each_branch_twice() -> None:
+    """Each branch needs a digit and a word; the line must hold a digit and one of the words."""
+    prefilter = prefilter_of("(?i)(?:\\d+ min read|lesezeit: \\d+)")
+    assert candidates(prefilter, "Lesezeit: 4") == [0]
+    assert candidates(prefilter, "Lesezeit: kurz") == []
+    assert candidates(prefilter, "In 2024 we read more") == []
+
+
 def test_case_folding_finds_what_ignorecase_matches() -> None:
     prefilter = prefilter_of("(?i)^kelvin$", "(?i)^sign in$", "(?i)\\bkelvin\\b", "(?i)instagram")
     assert candidates(prefilter, "\u212aelvin") == [0, 2]

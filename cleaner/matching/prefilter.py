@@ -44,6 +44,7 @@ from cleaner import cache
 PREFIX_LENGTH = 3
 MAX_PREFIXES = 400  # more distinct starts than this: the reading stops at shorter ones
 MAX_CLASS_LITERALS = 10  # a required class of at most this many characters is a requirement
+REQUIREMENTS_KEPT = 2  # sets of literals a line must hold one of each of, per rule
 DIGIT = "\0digit"  # requirement "some digit", checked with one regex search per line
 
 _UNICODE_CLASS = re.compile(r"\\p\{[^}]+\}")
@@ -62,8 +63,10 @@ _VERBOSE = re.compile(r"\(\?[aiLmsu]*x[aiLmsux]*[:)]")
 _FOLD_FIXES = {0x131: "i", 0x1DF95: "ss"}
 
 # What the prefilter reads in a pattern: the starts a match must begin with, or else the
-# literals it must contain (None: cannot tell; both None: the rule is tried on every line).
-Reading = tuple[frozenset[str] | None, frozenset[str] | None]
+# literals it must contain (None: cannot tell; both None: the rule is tried on every line),
+# and a second set of literals it must also contain, from another part of the pattern (None:
+# none is known).
+Reading = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str] | None]
 
 Item = tuple[Any, Any]  # (opcode, argument): one item of the standard parser's reading
 _ANY = None  # "cannot tell": a start or a requirement this reading cannot pin down
@@ -74,31 +77,39 @@ _CLOSED = "\0"  # marks a start that the reading stops extending
 class LiteralIndex:
     """The literals one length tier's rules require, each with the rules (bits) that need it,
     in an Aho–Corasick automaton: one pass over the line finds every literal it holds, whatever
-    the number of literals."""
+    the number of literals.
 
-    automaton: Any = None  # ahocorasick.Automaton: literal -> bits; None when there are none
-    digit: int = 0  # rules that need some digit
+    A rule may need two sets of literals (a digit and "min" in "5 min read"): the line must
+    hold one of each. Most rules tried on a line fail, and most of those fail on their second
+    set: a line with a digit rarely says "min".
+    """
+
+    automaton: Any = None  # ahocorasick.Automaton: literal -> (bits, bits); None when none
+    digit: tuple[int, int] = (0, 0)  # rules that need some digit (first, second)
+    single: int = 0  # rules with one set of literals: their second is always there
 
     @classmethod
-    def build(cls, by_literal: dict[str, int]) -> LiteralIndex:
-        digit = by_literal.pop(DIGIT, 0)
-        if not by_literal:
-            return cls(None, digit)
+    def build(cls, firsts: dict[str, int], seconds: dict[str, int], single: int) -> LiteralIndex:
+        """The index of the rules (bits) that need each literal first, or second."""
+        digit = firsts.pop(DIGIT, 0), seconds.pop(DIGIT, 0)
+        if not firsts and not seconds:
+            return cls(None, digit, single)
         automaton = ahocorasick.Automaton()
-        for literal, bits in by_literal.items():
-            automaton.add_word(literal, bits)
+        for literal in firsts.keys() | seconds.keys():
+            automaton.add_word(literal, (firsts.get(literal, 0), seconds.get(literal, 0)))
         automaton.make_automaton()
-        return cls(automaton, digit)
+        return cls(automaton, digit, single)
 
     def select(self, text: str, folded: str) -> int:
-        """The rules whose required literal `folded` (the folded line) contains."""
-        mask = 0
-        if self.digit and has_digit(text):
-            mask |= self.digit
+        """The rules whose required literals `folded` (the folded line) contains."""
+        first = second = 0
+        if (self.digit[0] or self.digit[1]) and has_digit(text):
+            first, second = self.digit
         if self.automaton is not None:
-            for _, bits in self.automaton.iter(folded):
-                mask |= bits
-        return mask
+            for _, (needed_first, needed_second) in self.automaton.iter(folded):
+                first |= needed_first
+                second |= needed_second
+        return first & (second | self.single)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +131,12 @@ class Prefilter:
         """Index rules by pattern; `max_chars` are their length limits (None: no limit);
         `known` holds readings of patterns made before (`readings`)."""
         by_start: dict[str, int] = {}
-        by_literal: dict[str, int] = {}
-        always = 0
+        firsts: dict[str, int] = {}
+        seconds: dict[str, int] = {}
+        always = single = 0
         for number, pattern in enumerate(patterns):
             bit = 1 << number
-            starts, literals = known[pattern] if pattern in known else read(pattern)
+            starts, literals, also = known[pattern] if pattern in known else read(pattern)
             if starts is not _ANY:
                 for start in starts:
                     by_start[start] = by_start.get(start, 0) | bit
@@ -133,16 +145,19 @@ class Prefilter:
                 always |= bit
                 continue
             for literal in literals:
-                by_literal[literal] = by_literal.get(literal, 0) | bit
+                firsts[literal] = firsts.get(literal, 0) | bit
+            if also is _ANY:
+                single |= bit
+                continue
+            for literal in also:
+                seconds[literal] = seconds.get(literal, 0) | bit
         unlimited = sys.maxsize
         limits = tuple(sorted({limit or unlimited for limit in max_chars}))
         eligible = tuple(
             sum(1 << n for n, limit in enumerate(max_chars) if (limit or unlimited) >= low) for low in limits
         )
         indexes = tuple(
-            LiteralIndex.build(
-                {literal: bits & allowed for literal, bits in by_literal.items() if bits & allowed}
-            )
+            LiteralIndex.build(_within(firsts, allowed), _within(seconds, allowed), single & allowed)
             for allowed in eligible
         )
         return cls(by_start, limits, eligible, indexes, always)
@@ -161,14 +176,21 @@ class Prefilter:
         return mask & self.eligible[tier]
 
 
+def _within(by_literal: dict[str, int], allowed: int) -> dict[str, int]:
+    """The literals with the rules among `allowed` that need them."""
+    return {literal: bits & allowed for literal, bits in by_literal.items() if bits & allowed}
+
+
 def read(pattern: str) -> Reading:
     """What the prefilter can tell of a pattern: the starts of its matches, when it is
-    anchored and they are few, else the literals every match contains."""
+    anchored and they are few, else the literals every match contains, and a second set of
+    them from another part of the pattern."""
     tree = _parse(pattern)
     starts = _starts(tree) if tree is not None else _ANY
     if starts is not _ANY:
-        return starts, _ANY
-    return _ANY, (_requirement(tree) if tree is not None else _ANY)
+        return starts, _ANY, _ANY
+    needed = _requirements(tree) if tree is not None else []
+    return _ANY, (needed[0] if needed else _ANY), (needed[1] if len(needed) > 1 else _ANY)
 
 
 def readings(patterns: Sequence[str]) -> dict[str, Reading]:
@@ -186,7 +208,7 @@ def _readings_valid(value: object) -> bool:
     """Whether a cached value has the shape of `readings`' answer (a file is only trusted so far)."""
     return isinstance(value, dict) and all(
         isinstance(reading, tuple)
-        and len(reading) == 2
+        and len(reading) == 3
         and all(part is None or isinstance(part, frozenset) for part in reading)
         for reading in value.values()
     )
@@ -408,45 +430,46 @@ def _class_chars(items: list[Item], spell: Callable[[int], str] = _folded) -> fr
     return frozenset(chars)
 
 
-def _requirement(items: list[Item]) -> frozenset[str] | None:
-    """Lowercased literals of which every match contains at least one, or ANY."""
-    best: frozenset[str] | None = _ANY
+def _requirements(items: list[Item]) -> list[frozenset[str]]:
+    """Sets of lowercased literals such that every match contains one of each, the cheapest
+    first (`_rank`), at most REQUIREMENTS_KEPT of them; empty when none is known."""
+    found: list[frozenset[str]] = []
     run = ""
     for op, arg in items:
         if op is sre.LITERAL:
             run += _folded(arg)
             continue
         if run:
-            best = _better(best, frozenset({run}))
+            found.append(frozenset({run}))
             run = ""
-        best = _better(best, _requirement_of(op, arg))
+        found.extend(_requirements_of(op, arg))
     if run:
-        best = _better(best, frozenset({run}))
-    return best
+        found.append(frozenset({run}))
+    # Sorting is stable: of two sets that rank the same, the one earlier in the pattern leads.
+    distinct = [needed for needed in dict.fromkeys(found) if needed]
+    return sorted(distinct, key=_rank, reverse=True)[:REQUIREMENTS_KEPT]
 
 
-def _requirement_of(op: Any, arg: Any) -> frozenset[str] | None:
+def _requirements_of(op: Any, arg: Any) -> list[frozenset[str]]:
     if op is sre.SUBPATTERN:
-        return _requirement(list(arg[3]))
+        return _requirements(list(arg[3]))
     if op is sre.BRANCH:
-        union: set[str] = set()
-        for branch in arg[1]:
-            needed = _requirement(list(branch))
-            if needed is _ANY:
-                return _ANY
-            union |= needed
-        return frozenset(union)
+        # A match takes one branch, so it holds a literal of any one set of each branch: of
+        # the union of the branches' cheapest sets, and of the union of their second ones.
+        # A branch that needs nothing known makes the whole alternation need nothing.
+        per_branch = [_requirements(list(branch)) for branch in arg[1]]
+        return [frozenset().union(*sets) for sets in zip(*per_branch, strict=False)]
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, _, body = arg
-        return _requirement(list(body)) if low >= 1 else _ANY
+        return _requirements(list(body)) if low >= 1 else []
     if op is sre.ASSERT and arg[0] == 1:
-        return _requirement(list(arg[1]))
+        return _requirements(list(arg[1]))
     if op is sre.IN:
         if _digits_only(arg):
-            return frozenset({DIGIT})
+            return [frozenset({DIGIT})]
         chars = _class_chars(arg)
-        return chars if chars is not _ANY and len(chars) <= MAX_CLASS_LITERALS else _ANY
-    return _ANY
+        return [chars] if chars is not _ANY and len(chars) <= MAX_CLASS_LITERALS else []
+    return []
 
 
 def _digits_only(items: list[Item]) -> bool:
@@ -455,16 +478,6 @@ def _digits_only(items: list[Item]) -> bool:
         (op is sre.CATEGORY and arg is sre.CATEGORY_DIGIT) or (op is sre.RANGE and arg == (48, 57))
         for op, arg in items
     )
-
-
-def _better(current: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:
-    """The cheaper of two requirements: literals of three characters or more before shorter
-    ones (they select fewer lines), then fewer literals (each costs a substring test)."""
-    if other is _ANY or not other:
-        return current
-    if current is _ANY:
-        return other
-    return other if _rank(other) > _rank(current) else current
 
 
 def _rank(literals: frozenset[str]) -> tuple[bool, int, int]:
