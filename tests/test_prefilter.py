@@ -86,7 +86,7 @@ def test_an_unanchored_rule_is_a_candidate_only_for_lines_with_a_literal_it_need
 
 
 def test_a_rule_that_needs_two_things_is_a_candidate_only_for_lines_with_both() -> None:
-    """"5 min read" needs a digit and "read": most lines with a digit do not say "read"."""
+    """ "5 min read" needs a digit and "read": most lines with a digit do not say "read"."""
     prefilter = prefilter_of("(?i)\\b\\d+\\s*min(?:ute)?s?\\s+read\\b")
     assert candidates(prefilter, "5 min read") == [0]
     assert candidates(prefilter, "Updated 12 minutes ago") == []
