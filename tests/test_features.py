@@ -5,12 +5,13 @@ from __future__ import annotations
 import regex
 
 from cleaner.label.features import (
+    _WORD_COUNTS,
     CACHED_MAX_CHARS,
     CACHED_TEXTS,
     CJK_FLOOR,
     ends_sentence,
     is_prose,
-    per_text,
+    remember,
     word_count,
 )
 
@@ -38,22 +39,21 @@ def test_prose_is_long_and_ends_like_a_sentence() -> None:
 
 
 def test_a_measure_is_kept_for_short_texts_only_and_for_a_bounded_number() -> None:
-    calls: list[str] = []
-
-    @per_text
-    def length(text: str) -> int:
-        calls.append(text)
-        return len(text)
-
+    memo: dict[str, int] = {}
     long_text = "x" * CACHED_MAX_CHARS
-    assert [length("short"), length("short"), length(long_text), length(long_text)] == [
-        5,
-        5,
-        *[len(long_text)] * 2,
-    ]
-    assert calls == ["short", long_text, long_text]
-    for number in range(CACHED_TEXTS + 1):
-        length(str(number))
-    calls.clear()
-    length("short")  # pushed out by the newer texts
-    assert calls == ["short"]
+    assert remember(memo, "short", "short", 5) == 5
+    assert remember(memo, long_text, long_text, len(long_text)) == len(long_text)
+    assert memo == {"short": 5}  # a long text is measured each time, and held by nobody
+    for number in range(CACHED_TEXTS):
+        remember(memo, str(number), str(number), number)
+    assert 0 < len(memo) <= CACHED_TEXTS
+    assert "short" not in memo  # a full memo started over
+
+
+def test_a_measure_is_answered_from_the_memo() -> None:
+    word_count("Five words in this line")
+    _WORD_COUNTS["Five words in this line"] = 99  # what the memo holds is the answer
+    try:
+        assert word_count("Five words in this line") == 99
+    finally:
+        _WORD_COUNTS.clear()

@@ -17,19 +17,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Final
 
 import regex
 
 from cleaner.cache import cached, code_bytes, file_bytes, key_of
-from cleaner.label.features import (
-    CACHED_MAX_CHARS,
-    CACHED_TEXTS,
-    WORD,
-    ends_sentence,
-    is_prose,
-    looks_like_code,
-    per_text,
-)
+from cleaner.label.features import WORD, ends_sentence, is_prose, looks_like_code, remember
 from cleaner.label.region import BAD, GOOD, NEAR_GOOD, NEUTRAL, SHORT, Role
 
 # Stoplists compared to find a document's language: the languages of European and major
@@ -203,10 +196,18 @@ def _sample(texts: Sequence[str]) -> list[str]:
     return sample
 
 
-@per_text
+_WORDS: Final[dict[str, tuple[str, ...]]] = {}
+
+
 def _words(text: str) -> tuple[str, ...]:
     """The lower-case words of a text; a soft hyphen does not split a word."""
-    return tuple(WORD.findall(text.lower().replace("\xad", "")))
+    known = _WORDS.get(text)
+    if known is not None:
+        return known
+    return remember(_WORDS, text, text, tuple(WORD.findall(text.lower().replace("\xad", ""))))
+
+
+_CLASSES: Final[dict[tuple[str, Stopwords], Role]] = {}
 
 
 def classify(text: str, stopwords: Stopwords) -> Role:
@@ -214,14 +215,15 @@ def classify(text: str, stopwords: Stopwords) -> Role:
     the text roles GOOD, NEAR_GOOD (decided by its neighbours), SHORT (too short to tell) or BAD;
     NEUTRAL for a long block in another script than the document's, which its stoplist cannot
     judge: it goes with the text around it."""
-    # Kept for recent short texts, as `features.per_text` keeps its answers: the settle pass
+    # Kept for recent short texts, as `features.remember` keeps its answers: the settle pass
     # classifies the printed article's lines again, with the same stoplist as a rule.
-    if len(text) >= CACHED_MAX_CHARS:
-        return _classify.__wrapped__(text, stopwords)
-    return _classify(text, stopwords)
+    key = (text, stopwords)
+    known = _CLASSES.get(key)
+    if known is not None:
+        return known
+    return remember(_CLASSES, key, text, _classify(text, stopwords))
 
 
-@lru_cache(maxsize=CACHED_TEXTS)
 def _classify(text: str, stopwords: Stopwords) -> Role:
     length = len(text)
     if length < LENGTH_LOW:

@@ -5,30 +5,32 @@ Pure functions of a string; no knowledge of pages, rules or labels.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import lru_cache, wraps
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import regex
 
+K = TypeVar("K")
 T = TypeVar("T")
 
 # The labelling passes, and the settle pass after them, ask the same questions of the same
-# lines many times a page: the answers for the most recent lines are kept. Bounded in entries,
-# so a batch does not grow it, and in length, so it holds no huge line alive after its page.
+# lines many times a page: the answers for recent lines are kept. Bounded in entries, so a
+# batch does not grow it, and in length, so it holds no huge line alive after its page.
 CACHED_TEXTS = 4096
 CACHED_MAX_CHARS = 2000
 
 
-def per_text(function: Callable[[str], T]) -> Callable[[str], T]:
-    """A pure function of a text, with its answers for the most recent short texts kept."""
-    cached = lru_cache(maxsize=CACHED_TEXTS)(function)
+def remember(memo: dict[K, T], key: K, text: str, answer: T) -> T:
+    """`answer`, kept in `memo` under `key` when `text` is short; a full memo starts over.
 
-    @wraps(function)
-    def measure(text: str) -> T:
-        return cached(text) if len(text) < CACHED_MAX_CHARS else function(text)
-
-    return measure
+    A plain dictionary, not `functools.lru_cache`: a call through the cache's wrapper cost
+    more than most of the measurements it keeps (a word count, a sentence end), and the
+    questions come again within a page, so keeping the most recent answers gains nothing.
+    """
+    if len(text) < CACHED_MAX_CHARS:
+        if len(memo) >= CACHED_TEXTS:
+            memo.clear()
+        memo[key] = answer
+    return answer
 
 
 PROSE_MIN_CHARS = 150
@@ -38,7 +40,9 @@ SENTENCE_END_CHARS = 64  # a sentence's final mark and the closing quotes and br
 _SENTENCE_END = regex.compile(r"[.!?…。！？؟।][\"'”’»)\]」』]*$")
 
 
-@per_text
+_ENDS_SENTENCE: Final[dict[str, bool]] = {}
+
+
 def ends_sentence(text: str) -> bool:
     """Whether the text ends like a sentence (closing quotes and brackets allowed).
 
@@ -47,8 +51,12 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("More from the Ledger")
     False
     """
+    known = _ENDS_SENTENCE.get(text)
+    if known is not None:
+        return known
     # Only the end can match: a search of a whole line of megabytes would try every position.
-    return _SENTENCE_END.search(text[-SENTENCE_END_CHARS:]) is not None
+    ends = _SENTENCE_END.search(text[-SENTENCE_END_CHARS:]) is not None
+    return remember(_ENDS_SENTENCE, text, text, ends)
 
 
 def is_prose(text: str) -> bool:
@@ -64,7 +72,9 @@ _MAYBE_CJK = regex.compile(f"[{CJK_FLOOR}-\U0010ffff]")
 CJK_CHARS_PER_WORD = 2
 
 
-@per_text
+_WORD_COUNTS: Final[dict[str, int]] = {}
+
+
 def word_count(text: str) -> int:
     """Words in a text; Chinese and Japanese, written without spaces, count a word per two characters.
 
@@ -73,6 +83,13 @@ def word_count(text: str) -> int:
     >>> word_count("武汉本来就是一个英雄的城市")
     6
     """
+    known = _WORD_COUNTS.get(text)
+    if known is not None:
+        return known
+    return remember(_WORD_COUNTS, text, text, _word_count(text))
+
+
+def _word_count(text: str) -> int:
     spaced = len(text.split())
     if text.isascii() or _MAYBE_CJK.search(text) is None:
         return spaced
@@ -87,7 +104,9 @@ CODE_MIN_SHARE = 0.05
 _CODE_MARKS = regex.compile(r"[(){}\[\]=;<>#$&]")
 
 
-@per_text
+_LOOKS_LIKE_CODE: Final[dict[str, bool]] = {}
+
+
 def looks_like_code(text: str) -> bool:
     """Whether a line reads as source code or a command rather than words: at least one in
     twenty of its characters is a bracket, `=`, `;`, `<`, `>`, `#`, `$` or `&`.
@@ -97,5 +116,9 @@ def looks_like_code(text: str) -> bool:
     >>> looks_like_code("The mayor (a former teacher) said the vote was close.")
     False
     """
+    known = _LOOKS_LIKE_CODE.get(text)
+    if known is not None:
+        return known
     marks = len(_CODE_MARKS.findall(text))
-    return marks >= CODE_MIN_MARKS and marks >= CODE_MIN_SHARE * len(text)
+    code = marks >= CODE_MIN_MARKS and marks >= CODE_MIN_SHARE * len(text)
+    return remember(_LOOKS_LIKE_CODE, text, text, code)
