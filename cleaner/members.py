@@ -18,5 +18,6 @@ BYLINE: Final = Label.BYLINE
 CAPTION: Final = Label.CAPTION
 COPYRIGHT: Final = Label.COPYRIGHT
 CREDIT: Final = Label.CREDIT
+DATE: Final = Label.DATE
 SUBTITLE: Final = Label.SUBTITLE
 TITLE: Final = Label.TITLE

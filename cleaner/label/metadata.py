@@ -13,6 +13,7 @@ import regex
 
 from cleaner.label.dates import find_date
 from cleaner.label.features import ends_sentence, is_prose
+from cleaner.members import BODY, CAPTION, DATE, SUBTITLE, TITLE
 from cleaner.model import Block, Decision, Label
 
 _BYLINE_PREFIX = regex.compile(r"(?i)^(?:by|von|por|par|door|di|de|text|written by)\b\s*:?\s*")
@@ -90,9 +91,9 @@ def article_date(blocks: Sequence[Block], decisions: Sequence[Decision], languag
         found = find_date(blocks[index].text, language)
         if found is not None:
             text = blocks[index].text
-            wording = strip_date_label(text) if decisions[index].label is Label.DATE else found.text
+            wording = strip_date_label(text) if decisions[index].label is DATE else found.text
             return ArticleDate(found.iso, wording)
-    labelled = next((i for i in candidates if decisions[i].label is Label.DATE), None)
+    labelled = next((i for i in candidates if decisions[i].label is DATE), None)
     if labelled is None:
         return _only_date(blocks, decisions, language)
     return ArticleDate(None, strip_date_label(blocks[labelled].text))
@@ -106,7 +107,7 @@ def _only_date(blocks: Sequence[Block], decisions: Sequence[Decision], language:
     found = [
         (index, date)
         for index, decision in enumerate(decisions)
-        if decision.label is Label.DATE and (date := find_date(blocks[index].text, language)) is not None
+        if decision.label is DATE and (date := find_date(blocks[index].text, language)) is not None
     ]
     if not found or len({date.iso[:10] for _, date in found}) > 1:
         return ArticleDate(None, None)
@@ -117,17 +118,17 @@ def _only_date(blocks: Sequence[Block], decisions: Sequence[Decision], language:
 def _date_lines(blocks: Sequence[Block], decisions: Sequence[Decision]) -> list[int]:
     """The indexes of the lines that may carry the article's date, nearest the headline first."""
     labels = [decision.label for decision in decisions]
-    anchor = _first(labels, Label.TITLE, 0)
+    anchor = _first(labels, TITLE, 0)
     if anchor is None:
-        anchor = _first(labels, Label.BODY, 0)
+        anchor = _first(labels, BODY, 0)
     if anchor is None:
-        return [i for i, label in enumerate(labels) if label is Label.DATE]
+        return [i for i, label in enumerate(labels) if label is DATE]
     # The lede is the first paragraph of prose: a table of contents or a list of key points
     # under the headline can stand between the headline and the date line.
-    body = (i for i in range(anchor, len(blocks)) if labels[i] is Label.BODY)
+    body = (i for i in range(anchor, len(blocks)) if labels[i] is BODY)
     lede = next((i for i in body if is_prose(blocks[i].text)), None)
     if lede is None:
-        lede = _first(labels, Label.BODY, anchor)
+        lede = _first(labels, BODY, anchor)
     end = (lede if lede is not None else anchor) + DATE_BLOCKS_AFTER_LEDE
     window = range(max(0, anchor - DATE_BLOCKS_BEFORE_TITLE), min(len(blocks), end + 1))
 
@@ -139,7 +140,7 @@ def _date_lines(blocks: Sequence[Block], decisions: Sequence[Decision]) -> list[
     # Last, the headline itself: on some pages the structure passes take a byline and date line
     # ("InfoStream - 21. Januar 2022") for it; a real headline that names a date comes after
     # every date line near it.
-    if labels[anchor] is Label.TITLE and len(blocks[anchor].text) <= DATE_LINE_MAX_CHARS:
+    if labels[anchor] is TITLE and len(blocks[anchor].text) <= DATE_LINE_MAX_CHARS:
         lines.append(anchor)
     return lines
 
@@ -150,9 +151,9 @@ def _may_hold_date(text: str, label: Label) -> bool:
     A date line the structure passes took for the dek or a paragraph ("Reuters November 18,
     2019 11:03 PM" under a headline) still counts; a sentence that mentions a date does not.
     """
-    if len(text) > DATE_LINE_MAX_CHARS or label in (Label.TITLE, Label.CAPTION):
+    if len(text) > DATE_LINE_MAX_CHARS or label in (TITLE, CAPTION):
         return False
-    return label not in (Label.BODY, Label.SUBTITLE) or not ends_sentence(text)
+    return label not in (BODY, SUBTITLE) or not ends_sentence(text)
 
 
 def _first(labels: Sequence[Label], label: Label, start: int) -> int | None:

@@ -59,6 +59,9 @@ from cleaner.model import Block, Decision, Label
 
 # The structure passes' own decisions: immutable, so one of each serves every line it labels (a
 # page takes hundreds, and building a frozen dataclass costs more than labelling the line).
+# Read as constants for the reason `cleaner.members` gives; this is the only module that reads them.
+_END_ACTION: Final = Action.END
+_LIST_ACTION: Final = Action.LIST
 _AFTER_ARTICLE_DECISION: Final = Decision(BOILERPLATE, "structure.after-article")
 _AFTER_END_DECISION: Final = Decision(BOILERPLATE, "structure.after-end")
 _BEFORE_ARTICLE_DECISION: Final = Decision(BOILERPLATE, "structure.before-article")
@@ -160,7 +163,7 @@ def label_article(blocks: Sequence[Block], known: Sequence[Known]) -> list[Decis
 def _label(blocks: Sequence[Block], known: Sequence[Known], stopwords: Stopwords | None = None) -> _Labelled:
     """What rules (or the segmenter) decided, then the passes that every input takes."""
     decisions: list[Decision | None] = [item.decision if isinstance(item, Match) else item for item in known]
-    ends = [isinstance(item, Match) and item.rule.action is Action.END for item in known]
+    ends = [isinstance(item, Match) and item.rule.action is _END_ACTION for item in known]
     classes = _content_classes(blocks, decisions, stopwords)
     titled = any(d is not None and d.label is TITLE for d in decisions)  # by the HTML markup
     headline = None if titled else _page_headline(blocks, decisions, classes)
@@ -218,7 +221,7 @@ def _drop_link_lists(
     """
     texty = (GOOD, NEAR_GOOD)
     for index, item in enumerate(known):
-        if not isinstance(item, Match) or item.rule.action is not Action.LIST:
+        if not isinstance(item, Match) or item.rule.action is not _LIST_ACTION:
             continue
         for i in (b.index for b in blocks[index + 1 :] if decisions[b.index] is None):
             if classes[i] in texty or i == headline:
@@ -235,7 +238,7 @@ def _closes_story(
     a row within a few lines, or the page's last lines) but teasers, a headline with its summary
     each, or the footer. A box of links in the middle of a story is followed by the rest of it."""
     item = known[index]
-    if not isinstance(item, Match) or item.rule.action is not Action.LIST:
+    if not isinstance(item, Match) or item.rule.action is not _LIST_ACTION:
         return False
     undecided = (classes[i] for i in range(index + 1, len(known)) if decisions[i] is None)
     following = list(islice(undecided, STORY_LOOKAHEAD))
