@@ -40,17 +40,20 @@ LAUNCHER = "newsclean_launcher.sh"
 # functions that mypyc's native classes do not serve alike.
 COMPILED = (
     "cleaner/assemble.py",
-    "cleaner/members.py",
     "cleaner/label/byline.py",
     "cleaner/label/content.py",
+    "cleaner/label/dates.py",
     "cleaner/label/features.py",
     "cleaner/label/headline.py",
+    "cleaner/label/lists.py",
+    "cleaner/label/metadata.py",
     "cleaner/label/reasons.py",
     "cleaner/label/region.py",
     "cleaner/label/settle.py",
     "cleaner/label/structure.py",
     "cleaner/matching/matcher.py",
     "cleaner/matching/prefilter.py",
+    "cleaner/members.py",
     "cleaner/read/segment.py",
 )
 
