@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner.label.features import (
     _WORD_COUNTS,
     CACHED_MAX_CHARS,
     CACHED_TEXTS,
     CJK_FLOOR,
+    CLOSERS,
+    SENTENCE_END_CHARS,
+    SENTENCE_MARKS,
+    _ends_sentence,
     ends_sentence,
     is_prose,
     remember,
@@ -16,6 +22,8 @@ from cleaner.label.features import (
 )
 
 SCRIPTS_WITHOUT_SPACES = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# What "ends like a sentence" means: a final mark, then only closing quotes and brackets.
+SENTENCE_END = regex.compile(f"[{regex.escape(SENTENCE_MARKS)}][{regex.escape(CLOSERS)}]*$")
 
 
 def test_no_han_hiragana_or_katakana_character_lies_below_the_cjk_floor() -> None:
@@ -57,3 +65,9 @@ def test_a_measure_is_answered_from_the_memo() -> None:
         assert word_count("Five words in this line") == 99
     finally:
         _WORD_COUNTS.clear()
+
+
+@given(st.text(alphabet=SENTENCE_MARKS + CLOSERS + "ab \n", max_size=80))
+def test_a_sentence_end_is_what_the_expression_finds_in_the_last_characters(text: str) -> None:
+    end = text[-SENTENCE_END_CHARS:]
+    assert _ends_sentence(end) == (SENTENCE_END.search(end) is not None)
