@@ -103,13 +103,17 @@ class LiteralIndex:
     def select(self, text: str, folded: str) -> int:
         """The rules whose required literals `folded` (the folded line) contains."""
         first = second = 0
-        if (self.digit[0] or self.digit[1]) and has_digit(text):
-            first, second = self.digit
         if self.automaton is not None:
             for _, (needed_first, needed_second) in self.automaton.iter(folded):
                 first |= needed_first
                 second |= needed_second
-        return first & (second | self.single)
+        without_digit = first & (second | self.single)
+        digit_first, digit_second = self.digit
+        if not digit_first and not digit_second:
+            return without_digit
+        # The digit test is a regex call: made only when its answer changes the candidates.
+        with_digit = (first | digit_first) & (second | digit_second | self.single)
+        return with_digit if with_digit != without_digit and has_digit(text) else without_digit
 
 
 @dataclass(frozen=True, slots=True)
