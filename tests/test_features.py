@@ -71,3 +71,13 @@ def test_a_measure_is_answered_from_the_memo() -> None:
 def test_a_sentence_end_is_what_the_expression_finds_in_the_last_characters(text: str) -> None:
     end = text[-SENTENCE_END_CHARS:]
     assert _ends_sentence(end) == (SENTENCE_END.search(end) is not None)
+
+
+@given(
+    st.one_of(
+        st.text(alphabet="ab,. ", max_size=20),
+        st.text(alphabet="ab1., \t\n\x0b\x0c\r\x1c\x1f\xa0", max_size=30),
+    )
+)
+def test_an_ascii_or_latin_text_counts_the_words_split_finds(text: str) -> None:
+    assert word_count(text) == len(text.split())

@@ -103,10 +103,13 @@ class Stopwords:
             return 1.0
         # Numbers (scores, prices, dates) are no words of a language. A block of megabytes is
         # measured on its start, which is as good a sample as the whole.
-        tokens = [t for t in _words(text[:DENSITY_CHARS]) if not t.isdigit()]
-        if not tokens:
-            return 0.0
-        return sum(map(self.words.__contains__, tokens)) / len(tokens)
+        words = self.words
+        counted = stopwords = 0
+        for token in _words(text[:DENSITY_CHARS]):
+            if not token.isdigit():
+                counted += 1
+                stopwords += token in words
+        return stopwords / counted if counted else 0.0
 
 
 @cache

@@ -98,11 +98,26 @@ def word_count(text: str) -> int:
 
 
 def _word_count(text: str) -> int:
+    if _single_spaced(text):
+        return text.count(" ") + 1  # what `len(text.split())` counts, without making the words
     spaced = len(text.split())
     if text.isascii() or _MAYBE_CJK.search(text) is None:
         return spaced
     cjk = len(_CJK.findall(text))
     return max(spaced, cjk // CJK_CHARS_PER_WORD) if cjk else spaced
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether a text's only white space is single spaces between words: printable ASCII holds
+    no other white space than the space."""
+    return (
+        text.isascii()
+        and text.isprintable()
+        and text[:1] != " "
+        and text[-1:] != " "
+        and text != ""
+        and "  " not in text
+    )
 
 
 CODE_MIN_MARKS = 3
