@@ -168,7 +168,13 @@ def detect_stopwords(texts: Sequence[str]) -> Stopwords:
 
 @lru_cache(maxsize=4)
 def _detect_stopwords(texts: tuple[str, ...]) -> Stopwords:
-    sample = _sample(texts)
+    # A page's longest lines are mostly its story's, so the page's stoplist and its story's
+    # language are often read off the same words: the answer is kept for the last samples too.
+    return _stopwords_of(tuple(_sample(texts)))
+
+
+@lru_cache(maxsize=4)
+def _stopwords_of(sample: tuple[str, ...]) -> Stopwords:
     if not sample:
         return Stopwords(None, frozenset())
     hits = _language_hits(sample)
