@@ -49,10 +49,17 @@ def settle(blocks: Sequence[Block], decisions: Sequence[Decision], relabel: Rela
 def printed(blocks: Sequence[Block], decisions: Sequence[Decision]) -> list[tuple[int, str]]:
     """The blocks an article prints, as (index, text), in `emit.to_text`'s order: the title,
     the subtitle, then the body paragraphs (the assembler takes the first title and subtitle)."""
-    labelled = list(zip(blocks, decisions, strict=True))
-    title = next(((b.index, d.text or b.text) for b, d in labelled if d.label is TITLE), None)
-    subtitle = next(((b.index, b.text) for b, d in labelled if d.label is SUBTITLE), None)
-    body = [(b.index, b.text) for b, d in labelled if d.label is BODY]
+    title: tuple[int, str] | None = None
+    subtitle: tuple[int, str] | None = None
+    body: list[tuple[int, str]] = []
+    for block, decision in zip(blocks, decisions, strict=True):
+        label = decision.label
+        if label is BODY:
+            body.append((block.index, block.text))
+        elif label is TITLE and title is None:
+            title = (block.index, decision.text or block.text)
+        elif label is SUBTITLE and subtitle is None:
+            subtitle = (block.index, block.text)
     return [item for item in (title, subtitle) if item is not None and item[1]] + body
 
 
