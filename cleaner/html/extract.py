@@ -24,9 +24,9 @@ from htmldate import find_date
 from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document
-from trafilatura.utils import load_html
 
 from cleaner.errors import InputError
+from cleaner.html.parser import load_page
 from cleaner.html.prescan import prepare
 from cleaner.label.features import word_count
 from cleaner.model import BlockKind, PageMetadata
@@ -182,12 +182,13 @@ def parse_html(html: str, source: str = "-") -> lxml.html.HtmlElement:
 
 def parse_page(html: str, source: str = "-") -> tuple[lxml.html.HtmlElement, tuple[str, ...]]:
     """The page's element tree, parsed as trafilatura parses (its fixes for libxml2 included, so
-    that it extracts what it would from the text), and what the prescan changed in the markup;
-    raise `InputError` when the markup is over the prescan's budgets or there is no tree."""
+    that it extracts what it would from the text; `cleaner.html.parser`), and what the prescan
+    changed in the markup; raise `InputError` when the markup is over the prescan's budgets or
+    there is no tree."""
     prepared = prepare(html, source)
     try:
         # lxml stops at the first surrogate code point of a str, dropping the rest of the page.
-        tree = load_html(fix_surrogates(prepared.html))
+        tree = load_page(fix_surrogates(prepared.html))
     except Exception as error:  # lxml and trafilatura raise many kinds on broken input
         raise InputError(source, f"cannot parse HTML: {type(error).__name__}: {error}") from error
     if not isinstance(tree, lxml.html.HtmlElement):
