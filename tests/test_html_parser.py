@@ -9,11 +9,13 @@ from pathlib import Path
 import lxml.html
 import pytest
 import trafilatura
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
-from trafilatura.utils import load_html
+from trafilatura.utils import INVALID_XML_CHARS, load_html, repair_faulty_html
 
 from cleaner.html.extract import parse_html
-from cleaner.html.parser import PAGE_PARSER, load_page
+from cleaner.html.parser import PAGE_PARSER, has_invalid_xml_chars, load_page, repair_markup
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -79,3 +81,44 @@ def test_trafilatura_reads_the_tree_as_its_own() -> None:
         ours = trafilatura.extract(load_page(text), with_metadata=True, output_format="json")
         theirs = trafilatura.extract(load_html(text), with_metadata=True, output_format="json")
         assert ours == theirs
+
+
+@pytest.mark.parametrize(
+    "char", [*(chr(code) for code in range(0x80)), "\ufffe", "\uffff", "\ufffd", "\ud800"]
+)
+def test_each_character_xml_does_not_allow_is_found(char: str) -> None:
+    for text in (char, f"a{char}b", f"€{char}😀"):
+        assert has_invalid_xml_chars(text) == (INVALID_XML_CHARS.search(text) is not None)
+
+
+# Pieces of markup around what the repair looks at: every control character, the two
+# non-characters, line breaks, doctypes and self-closing `<html/>` tags, and other text.
+_REPAIR_PIECES = st.one_of(
+    st.sampled_from(
+        [
+            *(chr(code) for code in range(0x20)),
+            "\ufffe",
+            "\uffff",
+            "\ud800",
+            "\n",
+            "<!DOCTYPE html/>",
+            "< ! doctype x />",
+            "<html",
+            '<html lang="en"',
+            "/>",
+            " />",
+            ">",
+            "é",
+            "€",
+            "😀",
+        ]
+    ),
+    st.text(max_size=5),
+)
+
+
+@given(st.lists(_REPAIR_PIECES, max_size=20).map("".join))
+def test_the_repair_is_trafilaturas(text: str) -> None:
+    assert has_invalid_xml_chars(text) == (INVALID_XML_CHARS.search(text) is not None)
+    beginning = text[:50].lower()
+    assert repair_markup(text, beginning) == repair_faulty_html(text, beginning)
