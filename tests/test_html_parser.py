@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from trafilatura.utils import INVALID_XML_CHARS, load_html, repair_faulty_html
 
-from cleaner.html.extract import parse_html
+from cleaner.html.extract import _run_trafilatura, parse_html
 from cleaner.html.parser import PAGE_PARSER, has_invalid_xml_chars, load_page, repair_markup
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -122,3 +122,19 @@ def test_the_repair_is_trafilaturas(text: str) -> None:
     assert has_invalid_xml_chars(text) == (INVALID_XML_CHARS.search(text) is not None)
     beginning = text[:50].lower()
     assert repair_markup(text, beginning) == repair_faulty_html(text, beginning)
+
+
+def test_the_extraction_builds_no_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # newsclean reads trafilatura's XML body; the plain text of its default "python" format
+    # is left out, and the body is the one that format gives.
+    tree = load_page(_FORM_PAGE)
+    theirs = trafilatura.bare_extraction(tree, include_comments=False, include_tables=True)
+    assert isinstance(theirs, trafilatura.settings.Document)
+
+    def refused(*args: object, **kwargs: object) -> str:
+        raise AssertionError("the plain text was built")
+
+    monkeypatch.setattr(trafilatura.core, "xmltotxt", refused)
+    ours = _run_trafilatura(tree, None, "page.html")
+    assert ours is not None
+    assert etree.tostring(ours) == etree.tostring(theirs.body)
