@@ -50,6 +50,19 @@ def test_the_shown_element_is_the_one_a_plain_scan_finds(markup: str, text: str)
     assert extract._shown(body_parts(tree).holders, text) is _shown_plainly(tree, text)
 
 
+@given(_markup())
+def test_the_text_of_an_element_is_its_text_content(markup: str) -> None:
+    tree = parse_html(f"<html><body><div>{markup}<br>&amp; end</div></body></html>")
+    for element in tree.iter():
+        assert extract.text_content(element) == element.text_content()
+
+
+def test_the_text_of_an_element_holding_a_comment_is_its_text_content() -> None:
+    # The page parser drops comments; lxml.html's keeps them, and the text goes on after one.
+    paragraph = lxml.html.fromstring("<html><body><p>Pier <!-- ad -->vote</p></body></html>").find(".//p")
+    assert extract.text_content(paragraph) == paragraph.text_content() == "Pier vote"
+
+
 def test_the_innermost_element_that_shows_a_text_is_found_inside_long_ones() -> None:
     tree = parse_html(
         "<html><body><div><div><p>A long paragraph of the story, longer than the dek twice over.</p>"

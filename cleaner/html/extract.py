@@ -553,7 +553,7 @@ def link_texts(tree: lxml.html.HtmlElement) -> frozenset[str]:
 
 def _link_texts(links: Iterable[lxml.html.HtmlElement]) -> frozenset[str]:
     """The texts of these links, spaces normalised."""
-    return frozenset(filter(None, (_clean(link.text_content()) for link in links)))
+    return frozenset(filter(None, (_clean(text_content(link)) for link in links)))
 
 
 def _linked(text: str, links: frozenset[str]) -> bool:
@@ -643,7 +643,7 @@ def _shown(holders: Sequence[lxml.html.HtmlElement], text: str) -> lxml.html.Htm
     for element in reversed(holders):
         if element in long:
             continue
-        content = element.text_content()
+        content = text_content(element)
         if len(content) < limit:
             if _clean(content) == text:
                 return element
@@ -654,6 +654,16 @@ def _shown(holders: Sequence[lxml.html.HtmlElement], text: str) -> lxml.html.Htm
                 break
             long.add(around)
     return None
+
+
+def text_content(element: lxml.html.HtmlElement) -> str:
+    """An element's `text_content()`: its own text when it holds no other node, as three links
+    in four and most short paragraphs do, which costs no XPath evaluation (`text_content` runs
+    `string()` on the element: about 1 µs, against 0.1 µs for `len` and `text`)."""
+    if len(element):  # an element child, or a comment or processing instruction
+        content: str = element.text_content()
+        return content
+    return element.text or ""
 
 
 def _tag(element: etree._Element) -> str:
