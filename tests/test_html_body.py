@@ -108,3 +108,25 @@ def test_the_depth_warning_comes_at_the_parsers_depth_exactly(divs: int, cut: bo
     # html and body are the first two levels.
     tree = parse_html("<html><body>" + "<div>" * divs + "deep" + "</div>" * divs + "</body></html>")
     assert bool(extract._cut_short(tree)) is cut
+
+
+# Every character that `str.isspace` or `\s` takes for a space, and a few that neither does.
+_SPACE_LIKE = sorted(
+    {chr(code) for code in range(0x3001) if chr(code).isspace() or extract._SPACES.match(chr(code))}
+    | {"\u200b", "\u180e", "\ufeff", "a", "é"}
+)
+
+
+def _cleaned_by_substitution(text: str) -> str | None:
+    return extract._SPACES.sub(" ", text).strip() or None
+
+
+@pytest.mark.parametrize("char", _SPACE_LIKE)
+def test_cleaning_a_text_collapses_the_spaces_the_substitution_does(char: str) -> None:
+    for text in (char, f"a{char}b", f"{char}a {char} b{char}", f"a {char} b"):
+        assert extract._clean(text) == _cleaned_by_substitution(text)
+
+
+@given(st.lists(st.sampled_from([*_SPACE_LIKE, "x", "Pier"]), max_size=12).map("".join))
+def test_cleaning_is_the_substitution(text: str) -> None:
+    assert extract._clean(text) == _cleaned_by_substitution(text)
