@@ -361,16 +361,26 @@ def test_visible_lines_know_the_page_region_they_sit_in() -> None:
     page = visible_page(
         _page(
             "<nav><ul><li>Sports</li></ul></nav><div role='navigation'>Weather</div>"
-            "<p>Story</p><footer><p>Contact</p><form><label>Email</label></form></footer>"
-            "<aside><p>Most read</p></aside>"
+            "<p>Story</p><footer><p>Contact</p><form><label>Email</label></form><p>Imprint</p></footer>"
+            "<p>Said</p><aside><p>Most read</p></aside>"
         )
     )
-    assert page.text.split("\n")[1:] == ["Sports", "Weather", "Story", "Contact", "Email", "Most read"]
+    assert page.text.split("\n")[1:] == [
+        "Sports",
+        "Weather",
+        "Story",
+        "Contact",
+        "Email",
+        "Imprint",
+        "Said",
+        "Most read",
+    ]
     assert page.regions == {
         "Sports": "html.nav",
         "Weather": "html.nav",
         "Contact": "html.footer",
         "Email": "html.form",  # the innermost region
+        "Imprint": "html.footer",  # the form closed
         "Most read": "html.aside",
     }
 

@@ -50,6 +50,19 @@ def test_the_shown_element_is_the_one_a_plain_scan_finds(markup: str, text: str)
     assert extract._shown(body_parts(tree).holders, text) is _shown_plainly(tree, text)
 
 
+@given(_markup())
+def test_the_text_of_an_element_is_its_text_content(markup: str) -> None:
+    tree = parse_html(f"<html><body><div>{markup}<br>&amp; end</div></body></html>")
+    for element in tree.iter():
+        assert extract.text_content(element) == element.text_content()
+
+
+def test_the_text_of_an_element_holding_a_comment_is_its_text_content() -> None:
+    # The page parser drops comments; lxml.html's keeps them, and the text goes on after one.
+    paragraph = lxml.html.fromstring("<html><body><p>Pier <!-- ad -->vote</p></body></html>").find(".//p")
+    assert extract.text_content(paragraph) == paragraph.text_content() == "Pier vote"
+
+
 def test_the_innermost_element_that_shows_a_text_is_found_inside_long_ones() -> None:
     tree = parse_html(
         "<html><body><div><div><p>A long paragraph of the story, longer than the dek twice over.</p>"
@@ -95,3 +108,25 @@ def test_the_depth_warning_comes_at_the_parsers_depth_exactly(divs: int, cut: bo
     # html and body are the first two levels.
     tree = parse_html("<html><body>" + "<div>" * divs + "deep" + "</div>" * divs + "</body></html>")
     assert bool(extract._cut_short(tree)) is cut
+
+
+# Every character that `str.isspace` or `\s` takes for a space, and a few that neither does.
+_SPACE_LIKE = sorted(
+    {chr(code) for code in range(0x3001) if chr(code).isspace() or extract._SPACES.match(chr(code))}
+    | {"\u200b", "\u180e", "\ufeff", "a", "é"}
+)
+
+
+def _cleaned_by_substitution(text: str) -> str | None:
+    return extract._SPACES.sub(" ", text).strip() or None
+
+
+@pytest.mark.parametrize("char", _SPACE_LIKE)
+def test_cleaning_a_text_collapses_the_spaces_the_substitution_does(char: str) -> None:
+    for text in (char, f"a{char}b", f"{char}a {char} b{char}", f"a {char} b"):
+        assert extract._clean(text) == _cleaned_by_substitution(text)
+
+
+@given(st.lists(st.sampled_from([*_SPACE_LIKE, "x", "Pier"]), max_size=12).map("".join))
+def test_cleaning_is_the_substitution(text: str) -> None:
+    assert extract._clean(text) == _cleaned_by_substitution(text)

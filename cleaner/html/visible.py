@@ -83,19 +83,26 @@ def visible_page(page: str | lxml.html.HtmlElement) -> VisiblePage:
     regions: dict[str, str] = {}
     posts: set[str] = set()
     open_marks: list[str] = []
+    # What the open marks say of the lines inside them, updated when a mark opens or closes (a
+    # page has a few dozen marks and hundreds of lines): the innermost region's reason, and
+    # whether an embedded post holds them.
+    region: str | None = None
+    in_post = False
     for raw in marked.split("\n"):
         if not raw:
             continue  # most lines: the line breaks around block elements
-        if raw.startswith(_OPEN):
-            open_marks.append(raw[1:])
-        elif raw == _CLOSE:
-            open_marks.pop()
+        if raw.startswith(_OPEN) or raw == _CLOSE:
+            if raw == _CLOSE:
+                open_marks.pop()
+            else:
+                open_marks.append(raw[1:])
+            region = next((REGIONS[mark][1] for mark in reversed(open_marks) if mark in REGIONS), None)
+            in_post = _POST in open_marks
         elif line := " ".join(raw.split()):
             lines.append(line)
-            inside = [REGIONS[mark][1] for mark in open_marks if mark in REGIONS]
-            if inside:
-                regions.setdefault(line, inside[-1])
-            if _POST in open_marks:
+            if region:
+                regions.setdefault(line, region)
+            if in_post:
                 posts.add(line)
     return VisiblePage("\n".join(lines), regions, frozenset(posts))
 
