@@ -489,5 +489,7 @@ def _digits_only(items: list[Item]) -> bool:
 
 
 def _rank(literals: frozenset[str]) -> tuple[bool, int, int]:
+    """How cheap a requirement is, higher first: literals of three characters or more before
+    shorter ones (they select fewer lines), then fewer literals, then longer ones."""
     shortest = min(map(len, literals))
     return (shortest >= PREFIX_LENGTH, -len(literals), shortest)
