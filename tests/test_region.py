@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from cleaner.label.region import ISOLATED_FACTOR, Region, Role, find_region, weights
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.label.region import ISOLATED_FACTOR, Region, Role, find_region, weighs_words, weights
 
 G, N, S, B, R, E, M = Role.GOOD, Role.NEAR_GOOD, Role.SHORT, Role.BAD, Role.RULE, Role.END, Role.NEUTRAL
 
@@ -45,3 +48,11 @@ def test_a_page_without_text_has_an_empty_region() -> None:
     region = find_region([S, S, B], [2, 2, 20])
     assert region.empty
     assert region == Region(0, -1, None, 0.0)
+
+
+@given(st.lists(st.tuples(st.sampled_from(list(Role)), st.integers(0, 300)), max_size=40))
+def test_only_the_roles_that_weigh_words_read_their_counts(blocks: list[tuple[Role, int]]) -> None:
+    # What lets labelling count the words of those blocks only.
+    roles = [role for role, _ in blocks]
+    counted = [words if weighs_words(role) else 0 for role, words in blocks]
+    assert weights(roles, [words for _, words in blocks]) == weights(roles, counted)

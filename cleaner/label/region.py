@@ -72,8 +72,14 @@ class Region:
         return self.start > self.end
 
 
+def weighs_words(role: Role) -> bool:
+    """Whether a block of this role weighs by its words (`weights` reads no other block's count)."""
+    return role is GOOD or role is NEAR_GOOD or role is BAD
+
+
 def weights(roles: Sequence[Role], words: Sequence[int]) -> list[float]:
-    """Each block's contribution to the article score."""
+    """Each block's contribution to the article score; `words` need only be counted for the
+    blocks whose role `weighs_words`."""
     texty = [i for i, role in enumerate(roles) if role in (GOOD, NEAR_GOOD, SHORT, BAD)]
     supported = set()
     for position, i in enumerate(texty):
