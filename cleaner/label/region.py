@@ -121,7 +121,11 @@ def find_region(roles: Sequence[Role], words: Sequence[int], starts: range | Non
     ("Comments") cuts the page when the text before it weighs at least a share of the text
     after it: a comment count printed under the headline does not end the story.
     """
-    scores = weights(roles, words)
+    return heaviest_region(roles, weights(roles, words), starts)
+
+
+def heaviest_region(roles: Sequence[Role], scores: Sequence[float], starts: range | None = None) -> Region:
+    """`find_region` of the blocks' `weights`: for a page whose region is looked for twice."""
     for cut in (i for i, role in enumerate(roles) if role is END):
         before = _heaviest(scores[:cut], starts, cut)
         after = _heaviest(scores, range(cut + 1, len(scores)), None)

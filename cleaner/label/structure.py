@@ -50,8 +50,9 @@ from cleaner.label.region import (
     SHORT,
     Region,
     Role,
-    find_region,
+    heaviest_region,
     weighs_words,
+    weights,
 )
 from cleaner.matching.matcher import Match
 from cleaner.matching.rules import Action
@@ -286,10 +287,11 @@ def _find_region(
     words = [
         word_count(block.text) if weighs_words(role) else 0 for block, role in zip(blocks, roles, strict=True)
     ]
-    free = find_region(roles, words)
+    scores = weights(roles, words)
+    free = heaviest_region(roles, scores)
     if headline is None or (not free.empty and free.end < headline):
         return free
-    anchored = find_region(roles, words, range(headline + 1, headline + 1 + HEADLINE_TO_STORY_BLOCKS))
+    anchored = heaviest_region(roles, scores, range(headline + 1, headline + 1 + HEADLINE_TO_STORY_BLOCKS))
     return anchored if anchored.score >= ANCHORED_SHARE * free.score else free
 
 
