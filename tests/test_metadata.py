@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from cleaner.label.metadata import (
     ArticleDate,
@@ -188,3 +190,15 @@ def test_a_headline_that_names_a_date_yields_to_the_date_line() -> None:
 def test_a_date_line_taken_for_the_headline_still_gives_the_date() -> None:
     blocks, decisions = page((Label.TITLE, "Newsletter - 21. Januar 2022"), (Label.BODY, LEDE))
     assert article_date(blocks, decisions, "de") == ArticleDate("2022-01-21", "21. Januar 2022")
+
+
+_FOLDING = st.text(alphabet=st.sampled_from("The ssßẞﬃfiIİıΣσςAap "), max_size=12)
+
+
+@given(_FOLDING, _FOLDING)
+@example("The Strasse", "The Straße")
+@example("ffi", "ﬃ")
+def test_names_publisher_compares_folded_names_whatever_their_lengths(line: str, publisher: str) -> None:
+    # The length test before folding is exact: folding lengthens ("ß" is "ss"), never shortens.
+    folded = line.removeprefix("The ").casefold() == publisher.removeprefix("The ").casefold()
+    assert names_publisher(line, publisher) == folded

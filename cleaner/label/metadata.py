@@ -198,4 +198,7 @@ def names_publisher(line: str, publisher: str) -> bool:
     >>> names_publisher("Associated Press", "The Associated Press")
     True
     """
-    return line.removeprefix("The ").casefold() == publisher.removeprefix("The ").casefold()
+    name = publisher.removeprefix("The ").casefold()
+    text = line.removeprefix("The ")
+    # Case folding never shortens a text: a line longer than the name is not it, unfolded.
+    return len(text) <= len(name) and text.casefold() == name

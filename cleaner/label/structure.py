@@ -25,7 +25,6 @@ Two entry points: `label_page` for a whole page as text (the article must be fou
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice, pairwise
@@ -546,7 +545,9 @@ def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], ti
 def _drop_repeated(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
     """Short lines without sentence punctuation that occur twice or more are page furniture, and
     so are headline-long ones that occur three times or more."""
-    counts = Counter(block.text for block in blocks)
+    counts: dict[str, int] = {}
+    for block in blocks:
+        counts[block.text] = counts.get(block.text, 0) + 1
     for block in blocks:
         if decisions[block.index] is not None or counts[block.text] < 2:
             continue
