@@ -82,6 +82,10 @@ class Matcher:
         # Each rule's compiled pattern, taken from the rule on its first candidate line (rules
         # compile on first use; the list spares the hot loop the rule's property).
         self._patterns: list[regex.Pattern[str] | None] = [None] * len(self.rules)
+        # What the hot loop reads of each rule, in lists: reading a rule's field from compiled
+        # code is a generic attribute lookup, an item of a list is not.
+        self._wheres = [rule.where for rule in self.rules]
+        self._builtin = [rule.builtin for rule in self.rules]
         self._placed = sum(1 << n for n, rule in enumerate(self.rules) if rule.where is not _ANY)
         self._reduced: dict[frozenset[str], Matcher] = {}
         self._lock = threading.Lock()
@@ -139,13 +143,15 @@ class Matcher:
         candidates = self._placed if cleared else self.prefilter.candidates(text)
         if not candidates:
             return None, ()  # most lines: no rule can match them
+        index = block.index
         slow: list[Rule] = []
         while candidates:  # `iter_bits`, inlined: a generator costs more than the loop
             low = candidates & -candidates
             candidates ^= low
-            rule = self.rules[number := low.bit_length() - 1]
-            if not positions.allows(rule.where, block.index):
+            number = low.bit_length() - 1
+            if not positions.allows(self._wheres[number], index):
                 continue
+            rule = self.rules[number]
             if cleared and rule.max_chars is not None and len(text) > rule.max_chars:
                 continue
             pattern = self._patterns[number]
@@ -153,7 +159,11 @@ class Matcher:
                 pattern = self._patterns[number] = rule.pattern
             try:
                 # Rule.search, inlined: this is the hottest call of the text path.
-                found = pattern.search(text) if rule.builtin else pattern.search(text, timeout=self.timeout)
+                found = (
+                    pattern.search(text)
+                    if self._builtin[number]
+                    else pattern.search(text, timeout=self.timeout)
+                )
             except TimeoutError:
                 slow.append(rule)
                 continue
