@@ -33,7 +33,7 @@ import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
 import sys
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,7 +104,10 @@ class LiteralIndex:
         """The rules whose required literals `folded` (the folded line) contains."""
         first = second = 0
         if self.automaton is not None:
-            for _, (needed_first, needed_second) in self.automaton.iter(folded):
+            # Typed, so that compiled code unpacks the automaton's tuples as tuples, not as
+            # iterables of any kind.
+            found: Iterator[tuple[int, tuple[int, int]]] = self.automaton.iter(folded)
+            for _, (needed_first, needed_second) in found:
                 first |= needed_first
                 second |= needed_second
         without_digit = first & (second | self.single)
@@ -174,8 +177,10 @@ class Prefilter:
             return 0
         folded = fold(text)
         start = start_key(folded)
-        get = self.by_start.get
-        mask = self.always | get(start[:1], 0) | get(start[:2], 0) | get(start[:3], 0)
+        by_start = self.by_start
+        mask = (
+            self.always | by_start.get(start[:1], 0) | by_start.get(start[:2], 0) | by_start.get(start[:3], 0)
+        )
         mask |= self.literals[tier].select(text, folded)
         return mask & self.eligible[tier]
 
