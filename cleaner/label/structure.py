@@ -21,6 +21,10 @@ Two entry points: `label_page` for a whole page as text (the article must be fou
    first: a title found below kept text moves up to the page-title line that names it, or is
    a subheading (`cleaner.label.settle` then relies on the printed order);
 9. `structure.body`: everything else.
+
+The blocks are numbered from 0 in their order (`Block.index`, as the segmenter and the HTML
+reader number them), so a block's index is its position: the passes read a block's decision at
+it, and walk blocks and decisions side by side.
 """
 
 from __future__ import annotations
@@ -204,7 +208,7 @@ def _with_body(decisions: Sequence[Decision | None]) -> list[Decision]:
 
 def page_stopwords(blocks: Sequence[Block], decisions: Sequence[Decision | None]) -> Stopwords:
     """The stoplist of the language that the page's undecided blocks are written in."""
-    return detect_stopwords([b.text for b in blocks if decisions[b.index] is None])
+    return detect_stopwords([block.text for i, block in enumerate(blocks) if decisions[i] is None])
 
 
 def _drop_link_lists(
@@ -268,7 +272,10 @@ def _content_classes(
     given stoplist or by the one the undecided blocks' own text fits."""
     if stopwords is None:
         stopwords = page_stopwords(blocks, decisions)
-    return [None if decisions[b.index] is not None else classify(b.text, stopwords) for b in blocks]
+    return [
+        None if decisions[i] is not None else classify(block.text, stopwords)
+        for i, block in enumerate(blocks)
+    ]
 
 
 def _find_region(
@@ -416,7 +423,7 @@ def _page_headline(
     (`cleaner.label.headline`), above the first block of running text when it is not the same."""
     if len(blocks) < 2 or decisions[0] is not None:
         return None
-    texts = [block.text if decisions[block.index] is None else None for block in blocks[1:]]
+    texts = [block.text if decisions[i] is None else None for i, block in enumerate(blocks) if i > 0]
     story = next((i - 1 for i in range(1, len(blocks)) if classes[i] is GOOD), len(blocks))
     if story < PASTED_HEAD_BLOCKS and not site_part(blocks[0].text):
         return None  # an article that opens with its headline (a copy, or newsclean's own text)
@@ -493,11 +500,11 @@ def _find_bylines(blocks: Sequence[Block], decisions: list[Decision | None], tit
 
 def _find_affiliations(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
     """A short name line right under a byline ("Associated Press") belongs to the byline."""
-    for block in blocks[1:]:
-        before = decisions[block.index - 1]
+    for i in range(1, len(blocks)):
+        before = decisions[i - 1]
         after_byline = before is not None and before.label is BYLINE
-        if decisions[block.index] is None and after_byline and _name_like(block.text):
-            decisions[block.index] = _BYLINE_AFFILIATION_DECISION
+        if after_byline and decisions[i] is None and _name_like(blocks[i].text):
+            decisions[i] = _BYLINE_AFFILIATION_DECISION
 
 
 def _name_like(text: str) -> bool:
@@ -510,9 +517,9 @@ def _drop_title_copies(blocks: Sequence[Block], decisions: list[Decision | None]
     """Pages print the headline twice or more (page title, breadcrumb, share text): one is the title."""
     title_decision = decisions[title]
     headline = (title_decision.text if title_decision else None) or blocks[title].text
-    for block in blocks:
-        if decisions[block.index] is None and block.text == headline:
-            decisions[block.index] = _TITLE_COPY_DECISION
+    for i, block in enumerate(blocks):
+        if decisions[i] is None and block.text == headline:
+            decisions[i] = _TITLE_COPY_DECISION
 
 
 def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], title: int) -> None:
@@ -545,13 +552,13 @@ def _find_subtitle(blocks: Sequence[Block], decisions: list[Decision | None], ti
 def _drop_repeated(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
     """Short lines without sentence punctuation that occur twice or more are page furniture, and
     so are headline-long ones that occur three times or more."""
+    texts = [block.text for block in blocks]
     counts: dict[str, int] = {}
-    for block in blocks:
-        counts[block.text] = counts.get(block.text, 0) + 1
-    for block in blocks:
-        if decisions[block.index] is not None or counts[block.text] < 2:
+    for text in texts:
+        counts[text] = counts.get(text, 0) + 1
+    for i, text in enumerate(texts):
+        if decisions[i] is not None or counts[text] < 2:
             continue
-        text = block.text
         short = len(text) <= REPEATED_MAX_CHARS and len(text.split()) <= REPEATED_MAX_WORDS
         teaser = (
             counts[text] >= TEASER_MIN_COPIES
@@ -559,20 +566,23 @@ def _drop_repeated(blocks: Sequence[Block], decisions: list[Decision | None]) ->
             and len(text.split()) <= TEASER_MAX_WORDS
         )
         if (short or teaser) and not ends_sentence(text):
-            decisions[block.index] = _REPEATED_DECISION
+            decisions[i] = _REPEATED_DECISION
 
 
 def _drop_publisher_lines(blocks: Sequence[Block], decisions: list[Decision | None]) -> None:
     """Lines that only name the publisher (as the copyright line gives it) are masthead or footer."""
-    copyright_line = next(
-        (b.text for b in blocks if (d := decisions[b.index]) is not None and d.label is COPYRIGHT), None
-    )
-    repeated = [
-        b.text for b in blocks if (d := decisions[b.index]) is not None and d.reason == "structure.repeated"
-    ]
+    copyright_line: str | None = None
+    repeated: list[str] = []
+    for i, decision in enumerate(decisions):
+        if decision is None:
+            continue
+        if copyright_line is None and decision.label is COPYRIGHT:
+            copyright_line = blocks[i].text
+        if decision.reason == "structure.repeated":
+            repeated.append(blocks[i].text)
     publisher = find_publisher(copyright_line, repeated)
     if publisher is None:
         return
-    for block in blocks:
-        if decisions[block.index] is None and names_publisher(block.text, publisher):
-            decisions[block.index] = _PUBLISHER_DECISION
+    for i, block in enumerate(blocks):
+        if decisions[i] is None and names_publisher(block.text, publisher):
+            decisions[i] = _PUBLISHER_DECISION
