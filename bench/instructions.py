@@ -4,9 +4,11 @@
 
 On a shared machine the wall time of one run varies by a fifth, so a change of a few percent
 cannot be seen in `bench/throughput.py`; the number of instructions executed can (it varies by
-well under 0.1 % from run to run). Callgrind counts them only inside the cleaning loop (the
-loop runs inside `functools.reduce`, whose C function toggles the count on and off), after one
-warm-up pass over the inputs, so imports, rule loading and first-use compiling are left out.
+well under 0.1 % from run to run, with string hashing seeded: the run sets `PYTHONHASHSEED=0`
+unless it is set, as randomised hashes change set orders and move the count by up to 1 %).
+Callgrind counts them only inside the cleaning loop (the loop runs inside `functools.reduce`,
+whose C function toggles the count on and off), after one warm-up pass over the inputs, so
+imports, rule loading and first-use compiling are left out.
 The run is about 50 times slower than a normal one: a pass over the 50 scrapinghub-dev texts
 takes a minute or two.
 
@@ -21,6 +23,7 @@ miss or a slow call costs more than its count), so confirm a gain with `throughp
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -66,7 +69,8 @@ def count(folder: Path, mode: str, passes: int, python: str, path: str, keep: Pa
             str(passes),
             path,
         ]
-        run = subprocess.run(command, capture_output=True, text=True, check=False)
+        environment = {"PYTHONHASHSEED": "0", **os.environ}
+        run = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
         if run.returncode != 0:
             sys.exit(f"instructions.py: the run failed:\n{run.stderr[-2000:]}")
         found = re.search(r"Collected : (\d+)", run.stderr)
