@@ -26,7 +26,8 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from cleaner.label.features import WORD, is_prose, word_count
-from cleaner.model import Block, Decision, Label
+from cleaner.members import BODY
+from cleaner.model import Block, Decision
 
 # A page line is in the extraction when this share of its word trigrams is.
 COVERED_SHARE = 0.5
@@ -120,8 +121,13 @@ def first_extracted(lines: Sequence[Block], extracted: Sequence[str]) -> int | N
     that the extraction lacks comes closely before it; None when there is nothing to rescue
     there (most pages)."""
     grams = _grams(extracted)
-    shown = (i for i, line in enumerate(lines) if is_prose(line.text) and covered(line.text, grams))
-    first = next(shown, None)
+    # A loop, not `next` of a generator: the compiled build makes a generator a list, which
+    # would test every line.
+    first = None
+    for index, line in enumerate(lines):
+        if is_prose(line.text) and covered(line.text, grams):
+            first = index
+            break
     if first is None:
         return None
     behind = lines[max(0, first - 1 - MAX_LEAD_GAP) : first]
@@ -153,7 +159,7 @@ def lead_in(
 
     def own(index: int) -> bool:
         text = lines[index].text
-        return decisions[index].label is Label.BODY and not covered(text, grams) and text not in shown.texts
+        return decisions[index].label is BODY and not covered(text, grams) and text not in shown.texts
 
     def taken(index: int) -> bool:
         text = lines[index].text
@@ -175,7 +181,7 @@ def lead_in(
             if not (shown.is_headline(lines[index].text) or lines[index].text in shown.texts):
                 return ()
             break
-        if decision.label is not Label.BODY and decision.reason.startswith("structure."):
+        if decision.label is not BODY and decision.reason.startswith("structure."):
             break
         if own(index) and is_prose(lines[index].text):
             start, idle = index, 0
@@ -205,7 +211,7 @@ def continuation(
     """
     grams = _grams(extracted)
     start = last + 1
-    while start < len(lines) and decisions[start].label is not Label.BODY:
+    while start < len(lines) and decisions[start].label is not BODY:
         start += 1
     if start - last - 1 > MAX_LEAD_GAP or start >= len(lines) or not is_prose(lines[start].text):
         return ()
@@ -214,10 +220,10 @@ def continuation(
     idle = 0
     for line in lines[start + 1 :]:
         decision = decisions[line.index]
-        removed_by_pass = decision.label is not Label.BODY and decision.reason.startswith("structure.")
+        removed_by_pass = decision.label is not BODY and decision.reason.startswith("structure.")
         if removed_by_pass or (inside[line.index] and is_prose(line.text)):
             break
-        if decision.label is Label.BODY and is_prose(line.text) and not inside[line.index]:
+        if decision.label is BODY and is_prose(line.text) and not inside[line.index]:
             end, idle = line.index, 0
         else:
             idle += 1
@@ -226,7 +232,7 @@ def continuation(
     run = [
         line.text
         for line in lines[start : end + 1]
-        if decisions[line.index].label is Label.BODY and not inside[line.index]
+        if decisions[line.index].label is BODY and not inside[line.index]
     ]
     paragraphs = [text for text in run if is_prose(text)]
     if len(paragraphs) < MIN_PARAGRAPHS or sum(word_count(text) for text in run) < MIN_WORDS:
