@@ -1,4 +1,4 @@
-"""Build hooks: the `newsclean` command, and the typed modules of the text path compiled with mypyc.
+"""Build hooks: the `newsclean` command, and the typed modules of both paths compiled with mypyc.
 
 The command (`Scripts`, `CompiledModules.initialize`): on POSIX systems `newsclean` is
 `newsclean_launcher.sh`, a POSIX sh script that runs the Python entry point, installed as
