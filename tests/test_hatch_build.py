@@ -5,13 +5,21 @@ wheel pure, and one left out of the wheel would run pure beside compiled ones)."
 from __future__ import annotations
 
 import ast
-import importlib
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = (".so", ".pyd")
+# Where a fresh interpreter imports each module from: this test run imports the sources of some
+# modules for their doctests, under the same names, so its own `sys.modules` cannot say.
+_WHERE = (
+    "import importlib, json, sys; "
+    "print(json.dumps({name: importlib.import_module(name).__file__ for name in sys.argv[1:]}))"
+)
 
 
 def _compiled_paths() -> tuple[str, ...]:
@@ -28,9 +36,24 @@ def _compiled_paths() -> tuple[str, ...]:
 COMPILED = _compiled_paths()
 
 
-def _installed_compiled() -> bool:
-    module = importlib.import_module("cleaner.label.structure")
-    return (module.__file__ or "").endswith(EXTENSIONS)
+def _module(path: str) -> str:
+    return path.removesuffix(".py").replace("/", ".")
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The file each compiled module and `cleaner.label.structure` is imported from, in an
+    isolated interpreter run outside the checkout."""
+    names = ["cleaner.label.structure", *(_module(path) for path in COMPILED)]
+    run = subprocess.run(
+        [sys.executable, "-I", "-c", _WHERE, *names],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path_factory.mktemp("elsewhere"),
+    )
+    files: dict[str, str] = json.loads(run.stdout)
+    return files
 
 
 def test_every_module_the_build_compiles_is_a_module_of_the_package() -> None:
@@ -40,8 +63,7 @@ def test_every_module_the_build_compiles_is_a_module_of_the_package() -> None:
 
 
 @pytest.mark.parametrize("path", COMPILED)
-def test_in_a_compiled_install_every_listed_module_is_compiled(path: str) -> None:
-    if not _installed_compiled():
+def test_in_a_compiled_install_every_listed_module_is_compiled(path: str, installed: dict[str, str]) -> None:
+    if not installed["cleaner.label.structure"].endswith(EXTENSIONS):
         pytest.skip("newsclean is installed pure here (an editable or NEWSCLEAN_PURE=1 install)")
-    module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
-    assert (module.__file__ or "").endswith(EXTENSIONS), module.__file__
+    assert installed[_module(path)].endswith(EXTENSIONS), installed[_module(path)]
