@@ -1,4 +1,4 @@
-"""Build hooks: the `newsclean` command, and the typed modules of the text path compiled with mypyc.
+"""Build hooks: the `newsclean` command, and the typed modules of both paths compiled with mypyc.
 
 The command (`Scripts`, `CompiledModules.initialize`): on POSIX systems `newsclean` is
 `newsclean_launcher.sh`, a POSIX sh script that runs the Python entry point, installed as
@@ -33,13 +33,23 @@ from hatchling.metadata.plugin.interface import MetadataHookInterface
 ENTRY_POINT = "newsclean_entry:run"
 LAUNCHER = "newsclean_launcher.sh"
 
-# The modules a text page spends its time in (labelling, settling, matching, segmenting,
-# assembling), all strictly typed. Left pure: the CLI, I/O and the HTML path (whose time is
-# in lxml and trafilatura), repair (its time is in ftfy and regex), the rule loader and the
-# model, whose dataclasses are pickled between processes (`--jobs`) and read by `dataclasses`
-# functions that mypyc's native classes do not serve alike.
+# The modules a page spends newsclean's own time in, all strictly typed: for text (labelling,
+# settling, matching, segmenting, assembling) and for HTML (the prescan, the walk of the body,
+# the page's visible text, the rescue, the accounting, the labels; most of an HTML page's time
+# is lxml's and trafilatura's, these are the Python loops around them). Left pure: the CLI,
+# I/O, the HTML parser (its work is lxml's), repair (its time is in ftfy and regex), the rule
+# loader and the model, whose dataclasses are pickled between processes (`--jobs`) and read by
+# `dataclasses` functions that mypyc's native classes do not serve alike.
 COMPILED = (
     "cleaner/assemble.py",
+    "cleaner/html/account.py",
+    "cleaner/html/extract.py",
+    "cleaner/html/labels.py",
+    "cleaner/html/prescan.py",
+    "cleaner/html/read.py",
+    "cleaner/html/rescue.py",
+    "cleaner/html/tidy.py",
+    "cleaner/html/visible.py",
     "cleaner/label/byline.py",
     "cleaner/label/content.py",
     "cleaner/label/dates.py",

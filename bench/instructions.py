@@ -55,7 +55,7 @@ print(len(inputs) * passes)
 def count(folder: Path, mode: str, passes: int, python: str, path: str, keep: Path | None) -> tuple[int, int]:
     """(instructions counted, documents cleaned while counting); `keep` keeps callgrind's profile."""
     with tempfile.TemporaryDirectory() as scratch:
-        out = keep or Path(scratch) / "callgrind.out"
+        out = keep.resolve() if keep else Path(scratch) / "callgrind.out"
         command = [
             "valgrind",
             "--tool=callgrind",
@@ -64,13 +64,17 @@ def count(folder: Path, mode: str, passes: int, python: str, path: str, keep: Pa
             python,
             "-c",
             _LOOP,
-            str(folder),
+            str(folder.resolve()),
             mode,
             str(passes),
-            path,
+            str(Path(path).resolve()) if path else "",
         ]
         environment = {"PYTHONHASHSEED": "0", **os.environ}
-        run = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
+        # Run in an empty folder: `python -c` puts the current folder first on `sys.path`, and in
+        # a checkout that would count its sources, not the build of `--python`.
+        run = subprocess.run(
+            command, capture_output=True, text=True, check=False, cwd=scratch, env=environment
+        )
         if run.returncode != 0:
             sys.exit(f"instructions.py: the run failed:\n{run.stderr[-2000:]}")
         found = re.search(r"Collected : (\d+)", run.stderr)

@@ -93,13 +93,14 @@ class Cleaner:
         if input_format == "html" or (input_format == "auto" and looks_like_html(text)):
             from cleaner.html.read import read_html  # the HTML stack, only for HTML
 
+            label_text, match_text = self._text_callbacks(url)
             return read_html(
                 text,
                 url=url,
                 source=source,
                 warnings=warnings,
-                label_text=self._text_labeller(url),
-                match_text=self._text_matcher(url),
+                label_text=label_text,
+                match_text=match_text,
             )
         return read_text(text, warnings)
 
@@ -127,41 +128,50 @@ class Cleaner:
         site = self.ruleset.site_for(url, text)
         return site, self._matchers.get(site.name if site else None, self.ruleset.rules_for(site))
 
-    def _text_labeller(self, url: str | None) -> LabelText:
-        """Labels the lines of an HTML page's visible text as text input is labelled (the HTML
-        read step's rescue); a rule timing out there only costs that cross-check."""
+    def _text_callbacks(self, url: str | None) -> tuple[LabelText, MatchText]:
+        """The HTML read step's two uses of the text path on one page's visible lines: labelling
+        them as text input is labelled (the rescue; a rule timing out there only costs that
+        cross-check), and the rule decisions for the lines its article does not show (the
+        accounting, the reasons they are removed; a rule timing out there is treated as no match).
+
+        Menus and footers repeat their lines, so the accounting matches each text once per place
+        that a rule can tell apart (in the head, in the tail: `Positions.allows`), which is all
+        that matching reads of a line besides its text. On a page that the rescue labelled, every
+        line was matched already, by the same rules at the same places: the accounting reads those
+        matches (unless a rule timed out there, which turned it off for the lines after).
+        """
+        labelled: list[tuple[list[Block], list[Match | None]]] = []
 
         def label_text(lines: list[Block], text: str) -> list[Decision]:
             _, matcher = self._rules_for(url, text)
-            return label_page(lines, matcher.match(lines, Positions.of(lines)).found)
-
-        return label_text
-
-    def _text_matcher(self, url: str | None) -> MatchText:
-        """The rule decisions for lines of an HTML page's visible text that its article does not
-        show (the reasons they are removed); a rule timing out there is treated as no match.
-
-        Menus and footers repeat their lines, so each text is matched once per place that a
-        rule can tell apart (in the head, in the tail: `Positions.allows`), which is all that
-        matching reads of a line besides its text.
-        """
+            matched = matcher.match(lines, Positions.of(lines))
+            if not matched.warnings:
+                labelled.append((lines, matched.found))
+            return label_page(lines, matched.found)
 
         def match_text(lines: list[Block], page: list[Block], text: str) -> list[Decision | None]:
-            _, matcher = self._rules_for(url, text)
-            positions = Positions.of(page)
+            found = next((found for known, found in labelled if known is page), None)
+            if found is None:
+                found = self._match_lines(url, lines, page, text)
+            else:  # the page's lines, numbered by their place in it (`segment_text`)
+                found = [found[line.index] for line in lines]
+            return [match.decision if match is not None else None for match in found]
 
-            def place(line: Block) -> tuple[str, bool, bool]:
-                head, tail = (positions.allows(where, line.index) for where in (Where.HEAD, Where.TAIL))
-                return line.text, head, tail
+        return label_text, match_text
 
-            places = [place(line) for line in lines]
-            distinct: dict[tuple[str, bool, bool], Block] = {}
-            for key, line in zip(places, lines, strict=True):
-                distinct.setdefault(key, line)
-            found = dict(zip(distinct, matcher.match(list(distinct.values()), positions).found, strict=True))
-            return [match.decision if (match := found[key]) is not None else None for key in places]
-
-        return match_text
+    def _match_lines(
+        self, url: str | None, lines: list[Block], page: list[Block], text: str
+    ) -> list[Match | None]:
+        """The rule matches of some lines of a page, each distinct text matched once per place."""
+        _, matcher = self._rules_for(url, text)
+        positions = Positions.of(page)
+        allows, head, tail = positions.allows, Where.HEAD, Where.TAIL
+        places = [(line.text, allows(head, line.index), allows(tail, line.index)) for line in lines]
+        distinct: dict[tuple[str, bool, bool], Block] = {}
+        for key, line in zip(places, lines, strict=True):
+            distinct.setdefault(key, line)
+        found = dict(zip(distinct, matcher.match(list(distinct.values()), positions).found, strict=True))
+        return [found[key] for key in places]
 
 
 def read_text(text: str, warnings: Sequence[str] = ()) -> Document:

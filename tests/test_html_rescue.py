@@ -3,9 +3,22 @@ text where the text path keeps it right under the headline, and nowhere else. In
 
 from __future__ import annotations
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from cleaner import clean
-from cleaner.html.rescue import Headed, first_extracted, lead_in
+from cleaner.html.rescue import (
+    _ASCII_WORD,
+    Headed,
+    _grams,
+    extracted_grams,
+    first_extracted,
+    last_extracted,
+    lead_in,
+    trigrams,
+)
 from cleaner.html.visible import visible_page
+from cleaner.label.features import WORD
 from cleaner.model import Block, Decision, Label
 
 PARAGRAPH = (
@@ -101,3 +114,31 @@ def test_lines_of_embedded_posts_are_known_from_the_markup() -> None:
         "<blockquote><p>A quote</p></blockquote></body></html>"
     )
     assert visible_page(html).posts == {"Hello pier"}
+
+
+def test_the_trigrams_of_an_extraction_are_built_once_for_all_the_rescues_looks() -> None:
+    extracted = [PARAGRAPH, LEDE]
+    lines = _lines("Pier vote", LEDE, PARAGRAPH, BIO)
+    _grams.cache_clear()
+    first_extracted(lines, extracted)
+    last_extracted(lines, extracted)
+    assert _grams.cache_info().misses == 1  # the second look read the first one's trigrams
+    assert extracted_grams(extracted) == trigrams(PARAGRAPH) | trigrams(LEDE)
+
+
+ASCII = st.text(st.characters(max_codepoint=0x7F), max_size=60)
+
+
+@given(ASCII)
+@example("".join(map(chr, range(0x80))))
+def test_ascii_texts_are_cut_into_the_same_words_by_the_faster_pattern(text: str) -> None:
+    assert _ASCII_WORD.findall(text) == WORD.findall(text)
+
+
+def test_other_texts_are_cut_into_words_by_the_unicode_pattern() -> None:
+    # A combining accent is a word character for `regex`, not for `re`.
+    accented = "cafe\u0301"
+    assert trigrams(f"Straße vor dem {accented}") == {
+        ("Straße", "vor", "dem"),
+        ("vor", "dem", accented),
+    }

@@ -10,7 +10,10 @@ import pytest
 from helpers import SAMPLES, assert_schema_valid
 
 from cleaner import Article, Cleaner, InputError, clean
-from cleaner.matching.rules import load_rules
+from cleaner.matching.matcher import Match
+from cleaner.matching.rules import RuleSet, load_rules
+from cleaner.model import Block
+from cleaner.read.segment import segment_text
 
 SEED_LAYOUT = (SAMPLES / "seed-layout.txt").read_bytes()
 
@@ -116,3 +119,46 @@ def test_each_html_caption_takes_the_first_block_showing_it_and_no_block_twice()
         "html.figcaption",
         "html.figcaption",
     ]
+
+
+class _Recording(Cleaner):
+    """A cleaner that records how many lines each fresh match of an HTML page's lines covers."""
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        super().__init__(ruleset)
+        self.matched: list[int] = []
+
+    def _match_lines(
+        self, url: str | None, lines: list[Block], page: list[Block], text: str
+    ) -> list[Match | None]:
+        self.matched.append(len(lines))
+        return super()._match_lines(url, lines, page, text)
+
+
+def test_the_accounting_reads_the_rule_matches_the_rescue_made_of_the_same_page(cleaner: Cleaner) -> None:
+    text = "\n".join(
+        [
+            "Log In",
+            "Pier vote",
+            "The harbor commission voted on Tuesday to rebuild the old ferry pier, its chair said.",
+            "Residents of the island have asked for a new pier for more than a decade, she said.",
+            "Log In",
+            "© 2025 The Harbor Ledger Company. All rights reserved.",
+        ]
+    )
+    page = segment_text(text)
+    unshown = [page[0], page[4], page[5]]  # the same text at the head and further down
+    recording = _Recording(cleaner.ruleset)
+    label_text, match_text = recording._text_callbacks(None)
+    fresh = match_text(unshown, page, text)
+    assert recording.matched == [3]
+    assert [decision.reason if decision else None for decision in fresh] == [
+        "auth.sign-in",
+        "auth.sign-in",
+        "legal.copyright",
+    ]
+    label_text(page, text)
+    assert match_text(unshown, page, text) == fresh
+    assert recording.matched == [3]  # read from the rescue's labelling: not matched again
+    assert match_text(unshown, list(page), text) == fresh  # another page: matched afresh
+    assert recording.matched == [3, 3]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import ftfy
 import pytest
 from ftfy.badness import BADNESS_RE
@@ -224,3 +226,29 @@ def test_the_letters_of_latin_and_cyrillic_are_no_badness_marks() -> None:
     μ is one: the expression names µ, and matches it without regard to case.)"""
     letters = [chr(code) for code in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0x410, 0x450)]]
     assert [letter for letter in letters if _BADNESS_MARKS.match(letter)] == []
+
+
+@given(texts=st.lists(st.one_of(news_line, any_text), max_size=6))
+def test_repairing_texts_gives_what_it_gives_with_every_text_repaired(texts: list[str]) -> None:
+    """Skipping the texts that the scan of them all does not flag changes nothing."""
+    fast = repair_texts(texts, from_html=True)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(repair_module, "_flagged_lines", lambda text, lines: range(len(lines)))
+        slow = repair_texts(texts, from_html=True)
+    assert fast == slow
+
+
+def test_only_the_texts_the_scan_flags_are_repaired_one_by_one() -> None:
+    texts = ["A clean paragraph.", "Trumpâ€™s plan", "", "two  spaces", "Another clean one."]
+    repaired: list[str] = []
+    original = repair_module._repair_line
+
+    def recording(line: str, from_html: bool, counts: Counter[str]) -> str:
+        repaired.append(line)
+        return original(line, from_html, counts)
+
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(repair_module, "_repair_line", recording)
+        fixed, _ = repair_texts(texts, from_html=True)
+    assert repaired == ["Trumpâ€™s plan", "two  spaces"]
+    assert fixed == ["A clean paragraph.", "Trump’s plan", "", "two spaces", "Another clean one."]

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from cleaner.html.rescue import COVERED_SHARE, Trigram, trigrams
 from cleaner.model import Block, BlockKind, Decision, Label, Trace
@@ -28,6 +29,8 @@ from cleaner.model import Block, BlockKind, Decision, Label, Trace
 NOT_EXTRACTED = "html.not-extracted"
 # A rule that would keep a line (a headline, a caption) is no reason to remove it.
 _KEPT = frozenset({Label.TITLE, Label.SUBTITLE, Label.BODY, Label.CAPTION})
+# BlockKind's member as a constant for the loop (see `cleaner.members`).
+_LINE: Final = BlockKind.LINE
 
 # The rule decisions for some page lines (None where no rule matches), given all the page's lines
 # so that rules bound to the head or tail of a page see where the lines are.
@@ -109,7 +112,8 @@ def account(
     unshown = [line for group in after for line in group]
     rules = match_text(unshown, lines, page_text) if unshown else []
     regions = regions or {}
-    reasons = iter(_removal(rule, regions.get(line.text)) for line, rule in zip(unshown, rules, strict=True))
+    removals = [_removal(rule, regions.get(line.text)) for line, rule in zip(unshown, rules, strict=True)]
+    reasons = iter(removals)
     numbered: list[Block] = []
     outside: list[Trace] = []
     for slot, group in enumerate(after):
@@ -117,7 +121,7 @@ def account(
             own = blocks[slot - 1]
             numbered.append(Block(own.index, len(numbered) + len(outside) + 1, own.text, own.kind))
         for line in group:
-            page_line = Block(line.index, len(numbered) + len(outside) + 1, line.text, BlockKind.LINE)
+            page_line = Block(line.index, len(numbered) + len(outside) + 1, line.text, _LINE)
             outside.append(Trace(page_line, next(reasons)))
     return Accounted(tuple(numbered), tuple(outside))
 

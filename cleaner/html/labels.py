@@ -21,7 +21,8 @@ from cleaner.html.extract import DEK_MAX_CHARS, Extraction
 from cleaner.html.rescue import Continuation
 from cleaner.html.tidy import tidy
 from cleaner.label.features import ends_sentence, is_prose
-from cleaner.model import Block, BlockKind, Decision, Label
+from cleaner.members import BODY, BOILERPLATE, CAPTION, SUBTITLE, TITLE
+from cleaner.model import Block, BlockKind, Decision
 
 # Positional removals of the text path that an HTML extraction does not need.
 _TEXT_PAGE_REASONS = {"structure.repeated"}
@@ -61,7 +62,7 @@ def html_page(extraction: Extraction, rescued: Sequence[Continuation] = ()) -> H
     # From the last place up, so that the earlier places stay where they were.
     for run in sorted(rescued, key=lambda run: run.after, reverse=True):
         at = run.after + 1
-        rescue = Decision(Label.BODY, run.reason)
+        rescue = Decision(BODY, run.reason)
         items[at:at] = [(text, BlockKind.PARAGRAPH, rescue, False) for text in run.texts]
     _place_title(items, extraction.metadata.title, extraction.not_headline)
     _place_dek(items, extraction.description)
@@ -73,9 +74,7 @@ def html_page(extraction: Extraction, rescued: Sequence[Continuation] = ()) -> H
             undecided[text].append(i)
     for caption in extraction.captions:
         whole = f"{caption.text} {caption.credit}".strip() if caption.credit else caption.text
-        decision = Decision(
-            Label.CAPTION, "html.figcaption", text=caption.text or None, credit=caption.credit
-        )
+        decision = Decision(CAPTION, "html.figcaption", text=caption.text or None, credit=caption.credit)
         shown = [undecided[text] for text in {caption.text, whole} if undecided.get(text)]
         if not shown:
             items.append((whole, BlockKind.CAPTION, decision, False))
@@ -96,10 +95,10 @@ def _place_title(
     if not_headline:
         for i, (text, kind, known, linked) in enumerate(items):
             if known is None and kind is BlockKind.HEADING and text == not_headline:
-                items[i] = (text, kind, Decision(Label.BOILERPLATE, "html.not-headline"), linked)
+                items[i] = (text, kind, Decision(BOILERPLATE, "html.not-headline"), linked)
     if not title:
         return
-    decision = Decision(Label.TITLE, "html.title")
+    decision = Decision(TITLE, "html.title")
     heading = next(
         (i for i, (text, kind, _, _) in enumerate(items) if kind is BlockKind.HEADING and text == title),
         None,
@@ -133,14 +132,12 @@ def _place_dek(items: list[tuple[str, BlockKind, Decision | None, bool]], descri
     if not description:
         return
     lede = len(description) > DEK_MAX_CHARS or is_lede(description)
-    dek = None if lede else Decision(Label.SUBTITLE, "html.description")
+    dek = None if lede else Decision(SUBTITLE, "html.description")
     found = next(
         (i for i, (text, _, known, _) in enumerate(items) if known is None and text == description), None
     )
     if found is None:
-        titled = [
-            i for i, (_, _, known, _) in enumerate(items) if known is not None and known.label is Label.TITLE
-        ]
+        titled = [i for i, (_, _, known, _) in enumerate(items) if known is not None and known.label is TITLE]
         kind = BlockKind.PARAGRAPH if lede else BlockKind.DESCRIPTION
         items.insert(titled[0] + 1 if titled else 0, (description, kind, dek, False))
     elif dek is not None:
@@ -159,7 +156,7 @@ def is_lede(text: str) -> bool:
 def revise(blocks: Sequence[Block], decisions: Sequence[Decision], linked: Sequence[bool]) -> list[Decision]:
     """The decisions of the text passes, revised for an extraction (see the module docstring)."""
     revised = [
-        Decision(Label.BODY, "html.extracted") if decision.reason in _TEXT_PAGE_REASONS else decision
+        Decision(BODY, "html.extracted") if decision.reason in _TEXT_PAGE_REASONS else decision
         for decision in decisions
     ]
     _unpair_text_captions(revised)
@@ -179,7 +176,7 @@ def _unpair_text_captions(decisions: list[Decision]) -> None:
         if decision.reason == _TEXT_CAPTION and decision.paired_with is not None:
             credit = decisions[decision.paired_with]
             decisions[decision.paired_with] = Decision(credit.label, credit.reason, credit=credit.credit)
-            decisions[index] = Decision(Label.BODY, "html.extracted")
+            decisions[index] = Decision(BODY, "html.extracted")
 
 
 def _undo_false_end(blocks: Sequence[Block], decisions: list[Decision]) -> None:
@@ -189,7 +186,7 @@ def _undo_false_end(blocks: Sequence[Block], decisions: list[Decision]) -> None:
     after = [i for i, decision in enumerate(decisions) if decision.reason == _AFTER_END]
     if any(is_prose(blocks[i].text) for i in after):
         for i in after:
-            decisions[i] = Decision(Label.BODY, "html.extracted")
+            decisions[i] = Decision(BODY, "html.extracted")
 
 
 def _drop_listed_links(decisions: list[Decision], linked: Sequence[bool]) -> None:
@@ -199,8 +196,8 @@ def _drop_listed_links(decisions: list[Decision], linked: Sequence[bool]) -> Non
         if decision.reason not in _RELATED_HEADINGS:
             continue
         following = index + 1
-        while following < len(decisions) and linked[following] and decisions[following].label is Label.BODY:
-            decisions[following] = Decision(Label.BOILERPLATE, "html.listed-link")
+        while following < len(decisions) and linked[following] and decisions[following].label is BODY:
+            decisions[following] = Decision(BOILERPLATE, "html.listed-link")
             following += 1
 
 
@@ -213,12 +210,12 @@ def _drop_teaser_summaries(decisions: list[Decision], linked: Sequence[bool]) ->
         if decision.reason != _READ_MORE or not linked[index] or index == 0:
             continue
         summary = index - 1
-        if decisions[summary].label is not Label.BODY or linked[summary]:
+        if decisions[summary].label is not BODY or linked[summary]:
             continue
-        decisions[summary] = Decision(Label.BOILERPLATE, "html.teaser")
+        decisions[summary] = Decision(BOILERPLATE, "html.teaser")
         title = summary - 1
-        if title >= 0 and linked[title] and decisions[title].label is Label.BODY:
-            decisions[title] = Decision(Label.BOILERPLATE, "html.teaser")
+        if title >= 0 and linked[title] and decisions[title].label is BODY:
+            decisions[title] = Decision(BOILERPLATE, "html.teaser")
 
 
 def _drop_tail_links(blocks: Sequence[Block], decisions: list[Decision], linked: Sequence[bool]) -> None:
@@ -228,29 +225,29 @@ def _drop_tail_links(blocks: Sequence[Block], decisions: list[Decision], linked:
     Only the end counts: a list of links between paragraphs (a shopping list, sources) is the
     article's own.
     """
-    prose = [b.index for b in blocks if decisions[b.index].label is Label.BODY and is_prose(b.text)]
+    prose = [b.index for b in blocks if decisions[b.index].label is BODY and is_prose(b.text)]
     if not prose:
         return
     tail = [
         i
         for i in range(prose[-1] + 1, len(blocks))
-        if decisions[i].label is Label.BODY and blocks[i].kind is not BlockKind.CAPTION
+        if decisions[i].label is BODY and blocks[i].kind is not BlockKind.CAPTION
     ]
     while tail and linked[tail[-1]]:
         index = tail.pop()
-        decisions[index] = Decision(Label.BOILERPLATE, "html.tail-link")
+        decisions[index] = Decision(BOILERPLATE, "html.tail-link")
         heading = _heading_before(blocks, decisions, index)
         if heading is not None:
-            decisions[heading] = Decision(Label.BOILERPLATE, "html.tail-link-heading")
+            decisions[heading] = Decision(BOILERPLATE, "html.tail-link-heading")
             break
 
 
 def _heading_before(blocks: Sequence[Block], decisions: Sequence[Decision], index: int) -> int | None:
     """The short, unpunctuated body line right before a run of removed blocks ending at `index`."""
     i = index - 1
-    while i >= 0 and decisions[i].label is Label.BOILERPLATE:
+    while i >= 0 and decisions[i].label is BOILERPLATE:
         i -= 1
-    if i < 0 or decisions[i].label is not Label.BODY:
+    if i < 0 or decisions[i].label is not BODY:
         return None
     text = blocks[i].text
     short = len(text) <= LINK_HEADING_MAX_CHARS and not ends_sentence(text.rstrip("."))

@@ -22,11 +22,13 @@ trafilatura's choices far more often than it is right, so it confirms and never 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from cleaner.label.features import WORD, is_prose, word_count
-from cleaner.model import Block, Decision, Label
+from cleaner.members import BODY
+from cleaner.model import Block, Decision
 
 # A page line is in the extraction when this share of its word trigrams is.
 COVERED_SHARE = 0.5
@@ -42,6 +44,9 @@ EMBEDDED_POST = "html.embedded-post"
 HEADLINE_SHARE = 0.4
 
 Trigram = tuple[str, str, str]
+# `WORD` for ASCII texts (most lines; `str.isascii` costs nothing): there the standard library's
+# `\w` is the `regex` module's (letters, digits, underscore), and its `findall` is faster.
+_ASCII_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +77,19 @@ class Headed:
         return line == title or (long_enough and (title.startswith(line) or title.endswith(line)))
 
 
-def _grams(extracted: Sequence[str]) -> set[Trigram]:
-    return set().union(*(trigrams(text) for text in extracted))
+# The extractions whose trigrams are kept: the rescue asks for those of a page's extraction up to
+# five times (the first and last lines it shows, the runs around it, the embedded posts).
+EXTRACTIONS_KEPT = 4
+
+
+def extracted_grams(extracted: Sequence[str]) -> frozenset[Trigram]:
+    """The word trigrams of an extraction's texts, all together."""
+    return _grams(tuple(extracted))
+
+
+@functools.lru_cache(maxsize=EXTRACTIONS_KEPT)
+def _grams(extracted: tuple[str, ...]) -> frozenset[Trigram]:
+    return frozenset().union(*(trigrams(text) for text in extracted))
 
 
 # The texts whose trigrams are kept: the rescue and the accounting ask for those of the same page
@@ -88,7 +104,7 @@ def trigrams(text: str) -> frozenset[Trigram]:
     >>> sorted(trigrams("The pier, rebuilt at last"))
     [('The', 'pier', 'rebuilt'), ('pier', 'rebuilt', 'at'), ('rebuilt', 'at', 'last')]
     """
-    words = WORD.findall(text)
+    words = (_ASCII_WORD if text.isascii() else WORD).findall(text)
     return frozenset(zip(words, words[1:], words[2:], strict=False))  # the shorter ones end it
 
 
@@ -103,7 +119,7 @@ def last_extracted(lines: Sequence[Block], extracted: Sequence[str]) -> int | No
     """The index of the page line that shows the extraction's last paragraph, when a paragraph
     that the extraction lacks follows it closely; None when there is nothing to rescue (most
     pages), so that the page text need not be labelled at all."""
-    grams = _grams(extracted)
+    grams = extracted_grams(extracted)
     # Only prose lines count, and most page lines (menus, links) are not: test that first.
     prose = [i for i, line in enumerate(lines) if is_prose(line.text) and covered(line.text, grams)]
     if not prose:
@@ -119,9 +135,14 @@ def first_extracted(lines: Sequence[Block], extracted: Sequence[str]) -> int | N
     """The index of the page line that shows the extraction's first paragraph, when a paragraph
     that the extraction lacks comes closely before it; None when there is nothing to rescue
     there (most pages)."""
-    grams = _grams(extracted)
-    shown = (i for i, line in enumerate(lines) if is_prose(line.text) and covered(line.text, grams))
-    first = next(shown, None)
+    grams = extracted_grams(extracted)
+    # A loop, not `next` of a generator: the compiled build makes a generator a list, which
+    # would test every line.
+    first = None
+    for index, line in enumerate(lines):
+        if is_prose(line.text) and covered(line.text, grams):
+            first = index
+            break
     if first is None:
         return None
     behind = lines[max(0, first - 1 - MAX_LEAD_GAP) : first]
@@ -149,11 +170,11 @@ def lead_in(
     The page's headline must be above it: the lede is under the headline, and what comes
     before the headline is the page's, not the story's.
     """
-    grams = _grams(extracted)
+    grams = extracted_grams(extracted)
 
     def own(index: int) -> bool:
         text = lines[index].text
-        return decisions[index].label is Label.BODY and not covered(text, grams) and text not in shown.texts
+        return decisions[index].label is BODY and not covered(text, grams) and text not in shown.texts
 
     def taken(index: int) -> bool:
         text = lines[index].text
@@ -175,7 +196,7 @@ def lead_in(
             if not (shown.is_headline(lines[index].text) or lines[index].text in shown.texts):
                 return ()
             break
-        if decision.label is not Label.BODY and decision.reason.startswith("structure."):
+        if decision.label is not BODY and decision.reason.startswith("structure."):
             break
         if own(index) and is_prose(lines[index].text):
             start, idle = index, 0
@@ -203,9 +224,9 @@ def continuation(
     stretch, a line removed by a structure pass (the region's end, a link list) or a paragraph
     the extraction has.
     """
-    grams = _grams(extracted)
+    grams = extracted_grams(extracted)
     start = last + 1
-    while start < len(lines) and decisions[start].label is not Label.BODY:
+    while start < len(lines) and decisions[start].label is not BODY:
         start += 1
     if start - last - 1 > MAX_LEAD_GAP or start >= len(lines) or not is_prose(lines[start].text):
         return ()
@@ -214,10 +235,10 @@ def continuation(
     idle = 0
     for line in lines[start + 1 :]:
         decision = decisions[line.index]
-        removed_by_pass = decision.label is not Label.BODY and decision.reason.startswith("structure.")
+        removed_by_pass = decision.label is not BODY and decision.reason.startswith("structure.")
         if removed_by_pass or (inside[line.index] and is_prose(line.text)):
             break
-        if decision.label is Label.BODY and is_prose(line.text) and not inside[line.index]:
+        if decision.label is BODY and is_prose(line.text) and not inside[line.index]:
             end, idle = line.index, 0
         else:
             idle += 1
@@ -226,7 +247,7 @@ def continuation(
     run = [
         line.text
         for line in lines[start : end + 1]
-        if decisions[line.index].label is Label.BODY and not inside[line.index]
+        if decisions[line.index].label is BODY and not inside[line.index]
     ]
     paragraphs = [text for text in run if is_prose(text)]
     if len(paragraphs) < MIN_PARAGRAPHS or sum(word_count(text) for text in run) < MIN_WORDS:
@@ -244,7 +265,7 @@ def embedded_posts(lines: Sequence[Block], extracted: Sequence[str], posts: Set[
     """
     if not posts or not any(line.text in posts for line in lines):
         return []
-    grams = _grams(extracted)
+    grams = extracted_grams(extracted)
     texts = set(extracted)
     inside = [line.text in texts or covered(line.text, grams) for line in lines]
     shown = [i for i, has in enumerate(inside) if has]

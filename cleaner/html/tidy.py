@@ -16,7 +16,8 @@ from collections.abc import Sequence
 import regex
 
 from cleaner.label.features import is_prose
-from cleaner.model import Block, Decision, Label
+from cleaner.members import BODY, BOILERPLATE, BYLINE, SUBTITLE, TITLE
+from cleaner.model import Block, Decision
 
 # A run of at least this many body lines, this many of them paragraphs, that repeats an earlier
 # run is a copy: one or two repeated lines are a refrain or a pull quote, and short lines repeat
@@ -37,7 +38,7 @@ _ZONE = r"(?:utc|gmt|cet|cest|mez|mesz|[ecmp][sd]t|z)"
 _TIME_STAMP = regex.compile(
     rf"(?i)^[\s|·•,–—-]*(?:{_DATE}(?:[\s,|·T–—-]+{_TIME})?|{_TIME})(?:\s*{_ZONE})?[\s|·•,–—-]*$"
 )
-_HEAD = frozenset({Label.TITLE, Label.SUBTITLE, Label.BYLINE})
+_HEAD = frozenset({TITLE, SUBTITLE, BYLINE})
 
 
 def tidy(blocks: Sequence[Block], decisions: list[Decision]) -> None:
@@ -71,7 +72,7 @@ def _drop_copies(blocks: Sequence[Block], decisions: list[Decision]) -> None:
     """A run of `COPY_MIN_LINES` or more body lines (`COPY_MIN_PARAGRAPHS` of them paragraphs)
     that repeats an earlier run of body lines, in the same order, is a copy of it
     (`html.repeated-run`); the first copy stays."""
-    body = [i for i, decision in enumerate(decisions) if decision.label is Label.BODY]
+    body = [i for i, decision in enumerate(decisions) if decision.label is BODY]
     texts = [blocks[i].text for i in body]
     first_at: dict[str, int] = {}
     position = 0
@@ -88,7 +89,7 @@ def _drop_copies(blocks: Sequence[Block], decisions: list[Decision]) -> None:
         run = texts[position : position + length]
         if length >= COPY_MIN_LINES and sum(map(is_prose, run)) >= COPY_MIN_PARAGRAPHS:
             for i in body[position : position + length]:
-                decisions[i] = Decision(Label.BOILERPLATE, REPEATED_RUN)
+                decisions[i] = Decision(BOILERPLATE, REPEATED_RUN)
             position += length
             continue
         first_at.setdefault(texts[position], position)
@@ -98,13 +99,13 @@ def _drop_copies(blocks: Sequence[Block], decisions: list[Decision]) -> None:
 def _drop_stamps(blocks: Sequence[Block], decisions: list[Decision]) -> None:
     """Body lines that are only a picture's address or a time stamp."""
     for index, decision in enumerate(decisions):
-        if decision.label is not Label.BODY:
+        if decision.label is not BODY:
             continue
         text = blocks[index].text
         if is_image_url(text):
-            decisions[index] = Decision(Label.BOILERPLATE, IMAGE_URL)
+            decisions[index] = Decision(BOILERPLATE, IMAGE_URL)
         elif is_time_stamp(text):
-            decisions[index] = Decision(Label.BOILERPLATE, TIME_STAMP)
+            decisions[index] = Decision(BOILERPLATE, TIME_STAMP)
 
 
 def _drop_head_repeated(blocks: Sequence[Block], decisions: list[Decision]) -> None:
@@ -117,9 +118,9 @@ def _drop_head_repeated(blocks: Sequence[Block], decisions: list[Decision]) -> N
             head.add(text)
             if decision.text:
                 head.add(_folded(decision.text))
-        elif decision.label is Label.BODY:
+        elif decision.label is BODY:
             if text in head:
-                decisions[index] = Decision(Label.BOILERPLATE, HEAD_REPEATED)
+                decisions[index] = Decision(BOILERPLATE, HEAD_REPEATED)
             return
 
 

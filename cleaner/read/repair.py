@@ -375,9 +375,22 @@ def _flagged_positions(text: str) -> list[int]:
 
 
 def repair_texts(texts: list[str], *, from_html: bool = False) -> tuple[list[str], tuple[Repair, ...]]:
-    """Repair separate one-line texts (HTML blocks, captions, metadata), counting as `repair` does."""
+    """Repair separate one-line texts (HTML blocks, captions, metadata), counting as `repair` does.
+
+    As in `repair`, one scan of the texts together (a line each) flags those that may need a
+    fix, and the others (most texts of a page) come back as they are.
+    """
     counts: Counter[str] = Counter()
-    fixed = [_repair_line(_LINE_BREAK.sub(" ", text), from_html, counts) for text in texts]
+    pieces = [_LINE_BREAK.sub(" ", text) if _has_line_breaks(text) else text for text in texts]
+    joined = "\n".join(pieces)
+    if joined.count("\n") == len(pieces) - 1:
+        flagged = set(_flagged_lines(joined, pieces))
+    else:  # a text with a line feed of its own (a code block's) would shift the lines
+        flagged = set(range(len(pieces)))
+    fixed = [
+        _repair_line(piece, from_html, counts) if index in flagged else piece
+        for index, piece in enumerate(pieces)
+    ]
     return fixed, tuple(Repair(fix, count) for fix, count in sorted(counts.items()))
 
 
