@@ -13,7 +13,7 @@ G, N, S, B, R, E, M = Role.GOOD, Role.NEAR_GOOD, Role.SHORT, Role.BAD, Role.RULE
 def test_the_story_between_menus_is_the_region() -> None:
     roles = [S] * 10 + [M, G, G, R, G, S, G] + [S] * 10
     words = [2] * 10 + [0, 60, 50, 1, 70, 4, 40] + [2] * 10
-    region = find_region(roles, words)
+    region = find_region(roles, weights(roles, words))
     assert (region.start, region.end) == (10, 16)  # the neutral title block comes along
 
 
@@ -26,26 +26,27 @@ def test_a_paragraph_alone_among_short_lines_weighs_less() -> None:
 def test_an_end_marker_cuts_when_the_story_before_it_outweighs_what_follows() -> None:
     roles = [G, G, G, E, S, G, S, S, G]
     words = [60, 60, 60, 1, 2, 30, 2, 2, 30]
-    region = find_region(roles, words)
+    region = find_region(roles, weights(roles, words))
     assert (region.start, region.end, region.cut) == (0, 2, 3)
 
 
 def test_an_end_marker_above_the_story_cuts_nothing() -> None:
     roles = [G, E, G, G, G, G]
     words = [20, 1, 80, 80, 80, 80]
-    region = find_region(roles, words)
+    region = find_region(roles, weights(roles, words))
     assert region.cut is None and region.end == 5
 
 
 def test_starts_limit_where_the_run_begins() -> None:
     roles = [G, G, S, S, S, G, G]
     words = [80, 80, 2, 2, 2, 30, 30]
-    assert find_region(roles, words).start == 0
-    assert find_region(roles, words, range(5, 7)).start == 5
+    assert find_region(roles, weights(roles, words)).start == 0
+    assert find_region(roles, weights(roles, words), range(5, 7)).start == 5
 
 
 def test_a_page_without_text_has_an_empty_region() -> None:
-    region = find_region([S, S, B], [2, 2, 20])
+    roles = [S, S, B]
+    region = find_region(roles, weights(roles, [2, 2, 20]))
     assert region.empty
     assert region == Region(0, -1, None, 0.0)
 

@@ -113,19 +113,15 @@ def weights(roles: Sequence[Role], words: Sequence[int]) -> list[float]:
     return result
 
 
-def find_region(roles: Sequence[Role], words: Sequence[int], starts: range | None = None) -> Region:
-    """The heaviest contiguous run of blocks, cut at an end-of-article marker.
+def find_region(roles: Sequence[Role], scores: Sequence[float], starts: range | None = None) -> Region:
+    """The heaviest contiguous run of blocks, cut at an end-of-article marker; `scores` are the
+    blocks' `weights` (a page whose region is looked for twice weighs its blocks once).
 
     `starts` limits where the run may begin (just below a known headline); on a tie the
     longer run wins, so a closing line after an ad stays with the story. An end marker
     ("Comments") cuts the page when the text before it weighs at least a share of the text
     after it: a comment count printed under the headline does not end the story.
     """
-    return heaviest_region(roles, weights(roles, words), starts)
-
-
-def heaviest_region(roles: Sequence[Role], scores: Sequence[float], starts: range | None = None) -> Region:
-    """`find_region` of the blocks' `weights`: for a page whose region is looked for twice."""
     for cut in (i for i, role in enumerate(roles) if role is END):
         before = _heaviest(scores[:cut], starts, cut)
         after = _heaviest(scores, range(cut + 1, len(scores)), None)

@@ -53,7 +53,7 @@ from cleaner.label.region import (
     SHORT,
     Region,
     Role,
-    heaviest_region,
+    find_region,
     weighs_words,
     weights,
 )
@@ -294,10 +294,10 @@ def _find_region(
         word_count(block.text) if weighs_words(role) else 0 for block, role in zip(blocks, roles, strict=True)
     ]
     scores = weights(roles, words)
-    free = heaviest_region(roles, scores)
+    free = find_region(roles, scores)
     if headline is None or (not free.empty and free.end < headline):
         return free
-    anchored = heaviest_region(roles, scores, range(headline + 1, headline + 1 + HEADLINE_TO_STORY_BLOCKS))
+    anchored = find_region(roles, scores, range(headline + 1, headline + 1 + HEADLINE_TO_STORY_BLOCKS))
     return anchored if anchored.score >= ANCHORED_SHARE * free.score else free
 
 
