@@ -245,12 +245,13 @@ _SPACE_RUN = regex.compile(r"[ \t\f\v]+")
 _SPACING_CHARS = "\t\f\v\xa0\u1680\u2000-\u200b\u202f\u205f\u3000\u2060\u180e\xad"
 _SPACING_TRIGGER = re.compile(f"[{_SPACING_CHARS}]| {{2}}")
 # Scans of a whole text that find every line `needs_ftfy` or `needs_spacing` may say yes to
-# (`_flagged_lines`). Each is a single class or literal for the `re` module, which scans for
-# those at C speed; one combined alternation would try each branch at every position and cost
-# more than ftfy. White space at either end of a line is a space there: every other character
-# `str.isspace` knows is in the spacing class or among the ftfy triggers.
+# (`_flagged_lines`): a single class for the `re` module, which scans for it at C speed (one
+# combined alternation would try each branch at every position and cost more than ftfy), and
+# literals for `str.find`. White space at either end of a line is a space there: every other
+# character `str.isspace` knows is in the spacing class or among the ftfy triggers.
 _FLAGGED_CHAR = re.compile(f"[{_FTFY_CHARS}{_MOJIBAKE_ALONE}{_SPACING_CHARS}]")
-_SPACING_TEXTS = re.compile("  "), re.compile(" \n"), re.compile("\n ")
+# Each with the line it flags: "\n " the one after the break.
+_SPACING_TEXTS = (("  ", 0), (" \n", 0), ("\n ", 1))
 # ftfy and the spacing fixes take turns on a line until it stops changing; the bound keeps a
 # hostile line from looping (the property tests check that repairing twice changes nothing).
 _MAX_ROUNDS = 3
@@ -360,9 +361,14 @@ def _flagged_positions(text: str) -> list[int]:
         found.append(0)
     if text[-1:] == " ":
         found.append(len(text) - 1)
-    for scan in (_FLAGGED_CHAR, *_SPACING_TEXTS):
-        # "\n " flags the line after the break
-        found.extend(match.start() + (match.group() == "\n ") for match in scan.finditer(text))
+    found.extend(match.start() for match in _FLAGGED_CHAR.finditer(text))
+    for literal, line_after in _SPACING_TEXTS:
+        # `str.find` runs at memory speed where a regex scan takes a step a character, and most
+        # pages hold none of these
+        position = text.find(literal)
+        while position != -1:
+            found.append(position + line_after)
+            position = text.find(literal, position + len(literal))
     if not text.isascii():
         # A match of `is_bad` holds a mark and two adjacent mojibake characters, all within its
         # length; marks are rare even where pairs are everywhere (Cyrillic, Greek).
