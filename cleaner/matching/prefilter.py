@@ -5,12 +5,12 @@ alternation is no cheaper (the regex engines try its branches one after the othe
 position). Most rules, though, say what a match must look like in plain characters:
 
 - a rule anchored at the start of the line can only match a line that begins with one of a
-  few strings: `(?i)^(?:sign in|log in)` needs a line starting "sig" or "log";
+  few strings: `(?i)^(?:sign in|log in)` needs a line starting "sign " or "log i";
 - any other rule needs at least one of a set of literals somewhere: `cookies?` needs "cookie".
 
 This module reads each pattern once (with the standard library's regex parser, on a copy where
 the `regex` module's Unicode classes are widened to "any letter"), and builds two indexes:
-line starts (up to three characters, case-folded) to rules, and literals to rules. A line is
+line starts (up to five characters, case-folded) to rules, and literals to rules. A line is
 then tried only against the rules its start or its literals select, plus the few rules whose
 patterns say nothing usable. Every selection is a superset of the rules that match: when the
 reading of a pattern is unsure (syntax only the `regex` module has, fuzzy matching, POSIX
@@ -41,7 +41,11 @@ import ahocorasick
 
 from cleaner import cache
 
-PREFIX_LENGTH = 3
+# Lines are keyed by their first five characters: three let a line through to a rule whose
+# match it only shares a start with ("Company Town" to "comments"), and on the dev pages two
+# in three of the rules so tried failed; six cost more lookups than they save searches.
+PREFIX_LENGTH = 5
+_SELECTIVE_LITERAL = 3  # a literal this long selects few lines
 MAX_PREFIXES = 400  # more distinct starts than this: the reading stops at shorter ones
 MAX_CLASS_LITERALS = 10  # a required class of at most this many characters is a requirement
 REQUIREMENTS_KEPT = 2  # sets of literals a line must hold one of each of, per rule
@@ -179,7 +183,12 @@ class Prefilter:
         start = start_key(folded)
         by_start = self.by_start
         mask = (
-            self.always | by_start.get(start[:1], 0) | by_start.get(start[:2], 0) | by_start.get(start[:3], 0)
+            self.always
+            | by_start.get(start[:1], 0)
+            | by_start.get(start[:2], 0)
+            | by_start.get(start[:3], 0)
+            | by_start.get(start[:4], 0)
+            | by_start.get(start, 0)
         )
         mask |= self.literals[tier].select(text, folded)
         return mask & self.eligible[tier]
@@ -252,10 +261,10 @@ def start_key(folded: str) -> str:
     skipped, every decimal digit written "0".
 
     >>> start_key("  12 comments")
-    '00 '
+    '00 co'
     """
     head = folded.lstrip()[:PREFIX_LENGTH]
-    # Three characters: a test of each is cheaper than a regex call. \d is what str.isdecimal is.
+    # A few characters: a test of each is cheaper than a regex call. \d is what str.isdecimal is.
     for char in head:
         if char.isdecimal():
             return "".join("0" if char.isdecimal() else char for char in head)
@@ -335,8 +344,8 @@ def _without_layout(pattern: str) -> str:
 def _starts(items: list[Item]) -> frozenset[str] | None:
     """The lowercased strings a match must begin with, when the pattern is anchored at `^`.
 
-    A start may be shorter than PREFIX_LENGTH: a line is looked up by its first one, two and
-    three characters, so a start "x" selects every line that begins with "x".
+    A start may be shorter than PREFIX_LENGTH: a line is looked up by its first one to five
+    characters, so a start "x" selects every line that begins with "x".
     """
     if not _anchored(items):
         return _ANY
@@ -497,4 +506,4 @@ def _rank(literals: frozenset[str]) -> tuple[bool, int, int]:
     """How cheap a requirement is, higher first: literals of three characters or more before
     shorter ones (they select fewer lines), then fewer literals, then longer ones."""
     shortest = min(map(len, literals))
-    return (shortest >= PREFIX_LENGTH, -len(literals), shortest)
+    return (shortest >= _SELECTIVE_LITERAL, -len(literals), shortest)
