@@ -258,12 +258,14 @@ def has_digit(text: str) -> bool:
 
 def start_key(folded: str) -> str:
     """The first characters of a folded line as the start index keys them: leading whitespace
-    skipped, every decimal digit written "0".
+    skipped, every decimal digit written "0" and every space " ".
 
-    >>> start_key("  12 comments")
-    '00 co'
+    >>> start_key("  12 comments"), start_key("1\\t\\xa0day")
+    ('00 co', '0  da')
     """
     head = folded.lstrip()[:PREFIX_LENGTH]
+    if not head.isprintable():  # a tab, a no-break space (" " is the one printable space)
+        head = "".join(" " if char.isspace() else char for char in head)
     # A few characters: a test of each is cheaper than a regex call. \d is what str.isdecimal is.
     for char in head:
         if char.isdecimal():
@@ -274,7 +276,7 @@ def start_key(folded: str) -> str:
 def _key(code: int) -> str:
     """A literal character of a pattern as a start key writes it (may be two characters: ß)."""
     char = chr(code)
-    return "0" if char.isdecimal() else fold(char)
+    return "0" if char.isdecimal() else " " if char.isspace() else fold(char)
 
 
 def iter_bits(mask: int) -> Iterable[int]:
@@ -402,37 +404,71 @@ def _extend(op: Any, arg: Any, heads: frozenset[str]) -> frozenset[str]:
             result |= _prefixes(list(branch), heads)
         return frozenset(result)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        # A run of one character of a few (digits, spaces, a small class): every count of it.
+        chars = _one_char(list(body))
+        counted = _ANY if chars is _ANY else _repeated(open_heads, chars, low, high)
+        if counted is not _ANY:
+            return full | counted
         # One pass of the body starts every match that takes it; what later passes add only
         # lengthens starts that are already selective enough, so the heads close there.
-        low, _, body = arg
-        if low == 0 and _spaces_only(list(body)):
-            # Optional spaces: nothing at the start of a line (keys skip leading whitespace),
-            # an unknown run anywhere else.
-            return full | {head if head == "" else head + _CLOSED for head in open_heads}
         once = _prefixes(list(body), open_heads)
         taken = full | {head if _closed(head) else head + _CLOSED for head in once}
         return taken | open_heads if low == 0 else taken
     if op is sre.IN:
-        chars = frozenset({"0"}) if _digits_only(arg) else _class_chars(arg, _key)
+        chars = _class_keys(arg)
         if chars is _ANY:
             return closed
         return full | {_append(head, char) for head in open_heads for char in chars}
     return closed
 
 
+def _repeated(heads: frozenset[str], chars: frozenset[str], low: int, high: int) -> frozenset[str] | None:
+    """Heads extended by `low` to `high` passes of one of `chars` (all counts, up to where the
+    heads are full); ANY when they grow too many."""
+    found: set[str] = set()
+    passes = 0
+    while True:
+        if passes >= low:
+            found |= heads
+        if passes == high or all(_closed(head) for head in heads):
+            break
+        longer = frozenset(head if _closed(head) else _append(head, char) for head in heads for char in chars)
+        if len(longer) > MAX_PREFIXES:
+            return _ANY
+        if longer == heads:  # spaces at the start of a line, which its key skips
+            break
+        heads = longer
+        passes += 1
+    # More passes leave full heads (and skipped spaces) as they are.
+    return frozenset(found | heads)
+
+
+def _one_char(items: list[Item]) -> frozenset[str] | None:
+    """The keys of the characters one pass of a repeated item can be, when a pass is one
+    character: a literal, `\\d`, `\\s` or a small class; ANY otherwise."""
+    if len(items) != 1:
+        return _ANY
+    op, arg = items[0]
+    if op is sre.LITERAL:
+        return frozenset({_key(arg)})
+    return _class_keys(arg) if op is sre.IN else _ANY
+
+
+def _class_keys(items: list[Item]) -> frozenset[str] | None:
+    """The keys of the characters a class matches: "0" for digits, " " for spaces, else the
+    characters of a small, plain class; ANY otherwise."""
+    if _digits_only(items):
+        return frozenset({"0"})
+    if items and all(op is sre.CATEGORY and arg is sre.CATEGORY_SPACE for op, arg in items):
+        return frozenset({" "})
+    return _class_chars(items, _key)
+
+
 def _append(head: str, char: str) -> str:
-    """A head extended by a character; a line's key skips its leading whitespace, so a start
-    that begins with whitespace tells nothing (closed empty: any line)."""
-    return head + _CLOSED if head == "" and char.isspace() else head + char
-
-
-def _spaces_only(items: list[Item]) -> bool:
-    """Whether `items` is one class of whitespace (`\\s`)."""
-    return (
-        len(items) == 1
-        and items[0][0] is sre.IN
-        and all(op is sre.CATEGORY and arg is sre.CATEGORY_SPACE for op, arg in items[0][1])
-    )
+    """A head extended by a character's key; a line's key skips its leading whitespace, so
+    spaces at the start of a match add nothing."""
+    return head if head == "" and char == " " else head + char
 
 
 def _folded(code: int) -> str:
