@@ -18,6 +18,10 @@ takes a minute or two.
 `--keep FILE` keeps callgrind's profile: `callgrind_annotate --inclusive=yes FILE` then shows
 each function's share (the compiled build's functions by their C names, `CPyDef_<module>___<name>`).
 
+`--cache MB` simulates the processor's caches too (callgrind's model, a last-level cache of that
+size) and counts the misses of the last level: time that instructions do not show. On a shared
+machine the last level is shared with other work, so a small one (2 MB) is the fair model.
+
 `--python` and `--path` compare builds: the interpreter of another venv, or a folder put first
 on `sys.path` (a copy of the package compiled in place). Instructions are not time (a cache
 miss or a slow call costs more than its count), so confirm a gain with `throughput.py`.
@@ -62,13 +66,18 @@ print(len(inputs) * passes)
 """
 
 
-def count(folder: Path, mode: str, passes: int, python: str, path: str, keep: Path | None) -> tuple[int, int]:
-    """(instructions counted, documents cleaned while counting); `keep` keeps callgrind's profile."""
+def count(
+    folder: Path, mode: str, passes: int, python: str, path: str, keep: Path | None, cache: int | None = None
+) -> tuple[int, int, int | None]:
+    """(instructions counted, documents cleaned while counting, last-level cache misses when
+    `cache` gives that cache's size in bytes); `keep` keeps callgrind's profile."""
     with tempfile.TemporaryDirectory() as scratch:
         out = keep.resolve() if keep else Path(scratch) / "callgrind.out"
+        simulated = ["--cache-sim=yes", f"--LL={cache},16,64"] if cache else []
         command = [
             "valgrind",
             "--tool=callgrind",
+            *simulated,
             "--toggle-collect=functools_reduce",
             f"--callgrind-out-file={out}",
             python,
@@ -87,10 +96,13 @@ def count(folder: Path, mode: str, passes: int, python: str, path: str, keep: Pa
         )
         if run.returncode != 0:
             sys.exit(f"instructions.py: the run failed:\n{run.stderr[-2000:]}")
-        found = re.search(r"Collected : (\d+)", run.stderr)
+        found = re.search(r"Collected : ([\d ]+)", run.stderr)
         if found is None:
             sys.exit("instructions.py: callgrind printed no count")
-        return int(found[1]), int(run.stdout.split()[-1])
+        # With the cache simulated the events are Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw.
+        events = [int(number) for number in found[1].split()]
+        misses = sum(events[6:9]) if cache else None
+        return events[0], int(run.stdout.split()[-1]), misses
 
 
 def main() -> None:
@@ -106,13 +118,25 @@ def main() -> None:
     parser.add_argument("--python", default=sys.executable, help="the interpreter (of the build) to run")
     parser.add_argument("--path", default="", help="a folder put first on sys.path (a build in place)")
     parser.add_argument("--keep", type=Path, help="keep callgrind's profile here (for callgrind_annotate)")
+    parser.add_argument(
+        "--cache",
+        type=float,
+        metavar="MB",
+        help="also simulate the caches, with a last-level cache of MB megabytes, and count its misses",
+    )
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("instructions.py: needs valgrind (apt install valgrind)")
-    instructions, documents = count(args.folder, args.mode, args.passes, args.python, args.path, args.keep)
+    cache = int(args.cache * 2**20) if args.cache else None
+    instructions, documents, misses = count(
+        args.folder, args.mode, args.passes, args.python, args.path, args.keep, cache
+    )
     per_document = instructions / documents / 1e6
     what = "trafilatura (metadata, JSON)" if args.mode == "trafilatura" else f"{args.mode} path"
-    print(f"{what}: {per_document:.2f} M instructions a document ({documents} documents)")
+    line = f"{what}: {per_document:.2f} M instructions a document ({documents} documents)"
+    if misses is not None:
+        line += f", {misses / documents / 1e3:.1f} k misses of a {args.cache:g} MB last-level cache"
+    print(line)
 
 
 if __name__ == "__main__":
