@@ -87,6 +87,9 @@ def test_a_line_that_shares_only_its_first_letters_with_an_anchored_rule_is_not_
     assert candidates(prefilter, "12 captures") == [1]
     assert candidates(prefilter, "12\xa0\tcaptures") == [1]  # every space a space
     assert candidates(prefilter, "1 day ago") == []  # a run of digits is read to its end
+    counts = prefilter_of("(?i)^\\d[\\d,.]*\\ captures?$")
+    assert candidates(counts, "1,234 captures") == [0]
+    assert candidates(counts, "1.5 million") == []  # and so is a run of digits and marks
 
 
 def test_an_unanchored_rule_is_a_candidate_only_for_lines_with_a_literal_it_needs() -> None:

@@ -456,13 +456,23 @@ def _one_char(items: list[Item]) -> frozenset[str] | None:
 
 
 def _class_keys(items: list[Item]) -> frozenset[str] | None:
-    """The keys of the characters a class matches: "0" for digits, " " for spaces, else the
-    characters of a small, plain class; ANY otherwise."""
+    """The keys of the characters a small class matches: "0" for its digits, " " for its
+    spaces, the others as they are (`[\\d,.]` is "0", ",", "."); ANY for any other class."""
     if _digits_only(items):
         return frozenset({"0"})
-    if items and all(op is sre.CATEGORY and arg is sre.CATEGORY_SPACE for op, arg in items):
-        return frozenset({" "})
-    return _class_chars(items, _key)
+    keys: set[str] = set()
+    for op, arg in items:
+        if op is sre.CATEGORY and arg is sre.CATEGORY_DIGIT:
+            keys.add("0")
+        elif op is sre.CATEGORY and arg is sre.CATEGORY_SPACE:
+            keys.add(" ")
+        elif op is sre.LITERAL:
+            keys.add(_key(arg))
+        elif op is sre.RANGE and arg[1] - arg[0] < 30:
+            keys.update(_key(code) for code in range(arg[0], arg[1] + 1))
+        else:
+            return _ANY
+    return frozenset(keys) if keys else _ANY
 
 
 def _append(head: str, char: str) -> str:
