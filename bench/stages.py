@@ -38,6 +38,8 @@ STAGES: list[tuple[Any, str, str]] = [
     (html, "page_metadata", "page metadata (trafilatura's functions)"),
     (html_read, "extract_tree", "extraction: metadata, captions, links, dek"),
     (html_read, "visible_page", "the page's visible text (rescue, accounting)"),
+    (html_read, "_rescued", "the rescue (labelling the page on some)"),
+    (html_read, "account", "the accounting of lines not shown"),
     (Matcher, "match", "rules"),
     (pipeline, "label_page", "structure"),
     (html_read, "label_article", "structure"),
