@@ -455,24 +455,24 @@ def _one_char(items: list[Item]) -> frozenset[str] | None:
     return _class_keys(arg) if op is sre.IN else _ANY
 
 
+# The categories a start key writes as one character (`_key` writes their members so).
+_CATEGORY_KEYS = {sre.CATEGORY_DIGIT: "0", sre.CATEGORY_SPACE: " "}
+
+
 def _class_keys(items: list[Item]) -> frozenset[str] | None:
     """The keys of the characters a small class matches: "0" for its digits, " " for its
     spaces, the others as they are (`[\\d,.]` is "0", ",", "."); ANY for any other class."""
-    if _digits_only(items):
-        return frozenset({"0"})
     keys: set[str] = set()
     for op, arg in items:
-        if op is sre.CATEGORY and arg is sre.CATEGORY_DIGIT:
-            keys.add("0")
-        elif op is sre.CATEGORY and arg is sre.CATEGORY_SPACE:
-            keys.add(" ")
-        elif op is sre.LITERAL:
-            keys.add(_key(arg))
-        elif op is sre.RANGE and arg[1] - arg[0] < 30:
-            keys.update(_key(code) for code in range(arg[0], arg[1] + 1))
-        else:
-            return _ANY
-    return frozenset(keys) if keys else _ANY
+        if op is sre.CATEGORY:
+            key = _CATEGORY_KEYS.get(arg)
+            if key is None:
+                return _ANY
+            keys.add(key)
+    chars = _class_chars([item for item in items if item[0] is not sre.CATEGORY], _key)
+    if chars is _ANY:
+        return _ANY
+    return frozenset(keys | chars) or _ANY
 
 
 def _append(head: str, char: str) -> str:
