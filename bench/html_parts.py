@@ -17,12 +17,12 @@ import argparse
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from throughput import ROOT, read_inputs
+from throughput import ROOT, read_inputs, trafilatura_calls, trafilatura_job
 
 from cleaner import Cleaner
-from cleaner.html.extract import _run_trafilatura, page_metadata, parse_html
 
 
 def cpu_ms(work: Callable[[], object], pages: int) -> float:
@@ -40,26 +40,17 @@ def main() -> None:
     _, pages = read_inputs(args.folders)
     if not pages:
         raise SystemExit("html_parts.py: no HTML pages (DIR/*.html or *.html.gz) in the folders given")
-    import trafilatura
-
     cleaner = Cleaner()
-    texts = [raw.decode("utf-8", "replace") for raw in pages]
-
-    def job() -> None:
-        for text in texts:
-            trafilatura.extract(text, with_metadata=True, output_format="json")
 
     def path() -> None:
         for raw in pages:
             cleaner.clean(raw, input_format="html")
 
-    def calls() -> None:
-        for text in texts:
-            tree = parse_html(text)
-            _run_trafilatura(tree, None, "-")
-            page_metadata(tree, None, "-")
-
-    parts = {"trafilatura's job": job, "the HTML path": path, "its calls into trafilatura": calls}
+    parts: dict[str, Callable[[], object]] = {
+        "trafilatura's job": partial(trafilatura_job, pages),
+        "the HTML path": path,
+        "its calls into trafilatura": partial(trafilatura_calls, pages),
+    }
     for work in parts.values():
         work()  # warm up: imports, rule loading, first-use compiling
     rounds: dict[str, list[float]] = {name: [] for name in parts}
