@@ -43,6 +43,7 @@ LAUNCHER = "newsclean_launcher.sh"
 COMPILED = (
     "cleaner/assemble.py",
     "cleaner/html/account.py",
+    "cleaner/html/author.py",
     "cleaner/html/extract.py",
     "cleaner/html/labels.py",
     "cleaner/html/prescan.py",

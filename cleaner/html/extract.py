@@ -26,6 +26,7 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document
 
 from cleaner.errors import InputError
+from cleaner.html.author import page_author
 from cleaner.html.parser import load_page
 from cleaner.html.prescan import prepare
 from cleaner.label.features import word_count
@@ -352,7 +353,7 @@ def page_metadata(tree: lxml.html.HtmlElement, url: str | None, source: str) -> 
         with contextlib.suppress(Exception):
             document = trafilatura_metadata.extract_meta_json(tree, document)
         document.title = document.title or trafilatura_metadata.extract_title(tree)
-        document.author = document.author or trafilatura_metadata.extract_author(tree)
+        document.author = document.author or page_author(tree)
         document.url = document.url or trafilatura_metadata.extract_url(tree, url)
         document.date = find_date(tree, extensive_search=False, original_date=True, url=document.url)
         document.sitename = _sitename(tree, document)
