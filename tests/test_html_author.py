@@ -39,6 +39,36 @@ def test_the_walk_finds_the_author_without_trafilatura_s_search(monkeypatch: pyt
     assert page_author(parse_html(_page("<div class='byline'>By Jane Roe</div>"))) == "Jane Roe"
 
 
+def test_a_byline_holding_a_date_is_pruned_without_trafilatura_s_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(_: object) -> None:
+        raise AssertionError("extract_author was called")
+
+    monkeypatch.setattr(trafilatura_metadata, "extract_author", refuse)
+    byline = "<div class='byline'>By Jane <time>May 2</time>Roe</div>"
+    assert page_author(parse_html(_page(byline))) == "Jane Roe"
+
+
+def test_candidates_that_would_copy_more_than_the_tree_are_left_to_trafilatura(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = trafilatura_metadata.extract_author
+    calls: list[object] = []
+
+    def counted(tree: object) -> str | None:
+        calls.append(tree)
+        return real(tree)
+
+    monkeypatch.setattr(trafilatura_metadata, "extract_author", counted)
+    body = f"<p>{PARAGRAPH}</p>"
+    for _ in range(6):  # each holds the next, and a date that the search prunes
+        body = f"<div class='author'><time>May 2</time>{body}</div>"
+    html = _page(body)
+    assert page_author(parse_html(html)) == real(parse_html(html))
+    assert len(calls) == 1
+
+
 def test_with_other_expressions_trafilatura_s_search_is_called(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(author, "_FOLLOWS_TRAFILATURA", False)
     monkeypatch.setattr(trafilatura_metadata, "extract_author", lambda _: "Their Answer")

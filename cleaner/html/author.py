@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
 from copy import deepcopy
+from dataclasses import dataclass, field
 
 import lxml.html
 from lxml import etree
@@ -65,6 +65,7 @@ _PRUNED_CLASS = re.compile(
     r"|article-(?:share|support)|print|category|meta-date|meta-reviewer"
 )
 _ALWAYS_PRUNED_TAGS = frozenset({"time", "figure"})
+_ELEMENTS = etree.XPath("count(descendant-or-self::*)")
 
 
 def expressions_digest() -> str:
@@ -95,9 +96,19 @@ def page_author(tree: lxml.html.HtmlElement) -> str | None:
             bylines.append(element)
         if _is_marked(attributes):
             marked.append(element)
-    pruned: dict[etree._Element, bool] = {}
-    for element in _kept((*named, *bylines, *marked), tree, pruned):
-        text = trim(" ".join(_shown(element).itertext()))
+    pruning = _Pruning(tree)
+    for candidate in (*named, *bylines, *marked):
+        if pruning.removes(candidate):
+            continue
+        shown = candidate
+        if pruning.holds_pruned(candidate):
+            if not pruning.may_copy(candidate):
+                # Candidates nested in candidates, each holding what the search prunes (a page
+                # built so): one copy of the whole tree, trafilatura's way, costs less.
+                return trafilatura_metadata.extract_author(tree)
+            # A copy pruned as trafilatura prunes: the tails of what goes join the text before.
+            shown = prune_unwanted_nodes(deepcopy(candidate), AUTHOR_DISCARD_XPATHS)
+        text = trim(" ".join(shown.itertext()))
         if text and _AUTHOR_MIN_CHARS < len(text) < _AUTHOR_MAX_CHARS:
             return normalize_authors(None, text)
     return None
@@ -174,34 +185,49 @@ def _is_pruned(element: etree._Element, root: etree._Element) -> bool:
     )
 
 
-def _kept(
-    candidates: Iterable[etree._Element], root: etree._Element, pruned: dict[etree._Element, bool]
-) -> Iterator[etree._Element]:
-    """The candidates that the pruning leaves in the tree: neither they nor an element that
-    holds them is pruned (each element's answer kept in `pruned`)."""
-    for candidate in candidates:
-        if not any(_pruned_cached(element, root, pruned) for element in _self_and_ancestors(candidate)):
-            yield candidate
+@dataclass
+class _Pruning:
+    """What the search prunes from one page's tree, each element's answer worked out once (a
+    page's candidates share their ancestors, and may hold one another)."""
 
+    root: etree._Element
+    pruned: dict[etree._Element, bool] = field(default_factory=dict)
+    holding: dict[etree._Element, bool] = field(default_factory=dict)
+    copied: int = 0  # elements of the candidates copied to be pruned
+    budget: int | None = None  # elements of the tree, counted at the first copy
 
-def _self_and_ancestors(element: etree._Element) -> Iterator[etree._Element]:
-    yield element
-    yield from element.iterancestors()
+    def may_copy(self, candidate: etree._Element) -> bool:
+        """Whether copying the candidate keeps the copies within one copy of the tree, which is
+        what trafilatura's search makes (a page copies a byline or two of a few elements)."""
+        if self.budget is None:
+            self.budget = int(_ELEMENTS(self.root))
+        self.copied += int(_ELEMENTS(candidate))
+        return self.copied <= self.budget
 
+    def removes(self, candidate: etree._Element) -> bool:
+        """Whether the pruning takes the candidate out: it or an element that holds it goes."""
+        return self.is_pruned(candidate) or any(
+            self.is_pruned(element) for element in candidate.iterancestors()
+        )
 
-def _pruned_cached(element: etree._Element, root: etree._Element, pruned: dict[etree._Element, bool]) -> bool:
-    answer = pruned.get(element)
-    if answer is None:
-        answer = pruned[element] = _is_pruned(element, root)
-    return answer
+    def is_pruned(self, element: etree._Element) -> bool:
+        answer = self.pruned.get(element)
+        if answer is None:
+            answer = self.pruned[element] = _is_pruned(element, self.root)
+        return answer
 
-
-def _shown(candidate: etree._Element) -> etree._Element:
-    """The candidate as the search reads it: when it holds an element the search prunes, a
-    copy pruned as trafilatura prunes (their tails joined to the text before them)."""
-    if any(_is_pruned(element, candidate) for element in candidate.iterdescendants(etree.Element)):
-        return prune_unwanted_nodes(deepcopy(candidate), AUTHOR_DISCARD_XPATHS)
-    return candidate
+    def holds_pruned(self, element: etree._Element) -> bool:
+        """Whether an element holds one that the pruning takes out. Recursive: the parser
+        nests elements at most PARSER_MAX_DEPTH (256) deep."""
+        answer = self.holding.get(element)
+        if answer is None:
+            answer = False
+            for child in element.iterchildren(etree.Element):
+                if self.is_pruned(child) or self.holds_pruned(child):
+                    answer = True
+                    break
+            self.holding[element] = answer
+        return answer
 
 
 def _string_value(element: etree._Element) -> str:
