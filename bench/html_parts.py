@@ -5,10 +5,11 @@
 In one process, alternately, CPU time a page (`time.process_time`, the median of N rounds) of:
 trafilatura doing the HTML path's job (`extract(html, with_metadata=True, output_format="json")`),
 the HTML path (`Cleaner.clean`), and the path's calls into trafilatura alone (the parse,
-`bare_extraction` on the tree, the five metadata functions). What the path takes beyond its
-calls is newsclean's own work: the bar of 0.95x trafilatura's job leaves it
-`job / 0.95 - calls`. With `bench/instructions.py --mode html|trafilatura` beside it, the
-instructions a nanosecond of each part show where time goes that instructions do not.
+`bare_extraction` on the tree, the five metadata fields; the author by newsclean's walk that
+does trafilatura's search). What the path takes beyond its calls is newsclean's own work: the
+bar of 0.95x trafilatura's job leaves it `job / 0.95 - calls`. With `bench/instructions.py
+--mode html|trafilatura` beside it, the instructions a nanosecond of each part show where time
+goes that instructions do not.
 """
 
 from __future__ import annotations
