@@ -36,20 +36,24 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Run under callgrind: clean every input once (warm-up), then `passes` more times inside reduce.
+# Run under callgrind: clean every input once (warm-up; or the inputs of another folder), then
+# `passes` more times inside reduce.
 _LOOP = """
 import functools, gzip, sys
 from pathlib import Path
-folder, mode, passes, path = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+folder, mode, passes, path, warm = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5:]
 if path:
     sys.path.insert(0, path)
 suffixes = (".txt",) if mode == "text" else (".html", ".html.gz")
-files = sorted(p for p in Path(folder).iterdir() if p.name.endswith(suffixes))
-inputs = [gzip.decompress(p.read_bytes()) if p.name.endswith(".gz") else p.read_bytes() for p in files]
+def read(folder):
+    files = sorted(p for p in Path(folder).iterdir() if p.name.endswith(suffixes))
+    return [gzip.decompress(p.read_bytes()) if p.name.endswith(".gz") else p.read_bytes() for p in files]
+inputs = read(folder)
 if mode == "trafilatura":  # trafilatura doing the HTML path's job, as bench/throughput.py times it
     import trafilatura
     def run(raw):
@@ -59,7 +63,7 @@ else:
     cleaner = Cleaner(timeout=None)
     def run(raw):
         return cleaner.clean(raw, input_format=mode)
-for raw in inputs:
+for raw in [raw for folder in warm for raw in read(folder)] if warm else inputs:
     run(raw)
 functools.reduce(lambda _, raw: run(raw), inputs * passes, None)
 print(len(inputs) * passes)
@@ -67,10 +71,18 @@ print(len(inputs) * passes)
 
 
 def count(
-    folder: Path, mode: str, passes: int, python: str, path: str, keep: Path | None, cache: int | None = None
+    folder: Path,
+    mode: str,
+    passes: int,
+    python: str,
+    path: str,
+    keep: Path | None,
+    cache: int | None = None,
+    warm_up: Sequence[Path] = (),
 ) -> tuple[int, int, int | None]:
     """(instructions counted, documents cleaned while counting, last-level cache misses when
-    `cache` gives that cache's size in bytes); `keep` keeps callgrind's profile."""
+    `cache` gives that cache's size in bytes); `keep` keeps callgrind's profile, `warm_up` are
+    the folders of the warm-up's inputs, in order (none: `folder`'s)."""
     with tempfile.TemporaryDirectory() as scratch:
         out = keep.resolve() if keep else Path(scratch) / "callgrind.out"
         simulated = ["--cache-sim=yes", f"--LL={cache},16,64"] if cache else []
@@ -87,6 +99,7 @@ def count(
             mode,
             str(passes),
             str(Path(path).resolve()) if path else "",
+            *(str(folder.resolve()) for folder in warm_up),
         ]
         environment = {"PYTHONHASHSEED": "0", **os.environ}
         # Run in an empty folder: `python -c` puts the current folder first on `sys.path`, and in
@@ -124,12 +137,20 @@ def main() -> None:
         metavar="MB",
         help="also simulate the caches, with a last-level cache of MB megabytes, and count its misses",
     )
+    parser.add_argument(
+        "--warm-up",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="DIR",
+        help="warm up on the inputs of these folders, in order, instead of DIR's",
+    )
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("instructions.py: needs valgrind (apt install valgrind)")
     cache = int(args.cache * 2**20) if args.cache else None
     instructions, documents, misses = count(
-        args.folder, args.mode, args.passes, args.python, args.path, args.keep, cache
+        args.folder, args.mode, args.passes, args.python, args.path, args.keep, cache, args.warm_up
     )
     per_document = instructions / documents / 1e6
     what = "trafilatura (metadata, JSON)" if args.mode == "trafilatura" else f"{args.mode} path"

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from properties import RULE_EXAMPLES, any_text, page_line
 
-from cleaner.matching.prefilter import Prefilter, iter_bits, start_key
+from cleaner.matching.prefilter import RECENT_MAX_CHARS, RECENT_TEXTS, Prefilter, iter_bits, start_key
 from cleaner.matching.rules import Rule, compile_pattern, load_rules
 
 RULESET = load_rules()
@@ -128,6 +128,23 @@ def test_a_line_longer_than_a_rules_limit_does_not_get_it() -> None:
     prefilter = prefilter_of("(?i)^share\\b", max_chars=20)
     assert candidates(prefilter, "Share this") == [0]
     assert candidates(prefilter, "Share " + "x" * 30) == []
+
+
+def test_a_short_line_s_candidates_are_kept_and_a_long_line_s_are_not() -> None:
+    prefilter = prefilter_of("(?i)^share\\b", "(?i)newsletter")
+    long_line = "Sign up for our newsletter " + "x" * RECENT_MAX_CHARS
+    assert candidates(prefilter, "Share this") == [0]
+    assert candidates(prefilter, long_line) == [1]
+    assert prefilter.recent == {"Share this": 1}
+    prefilter.recent["Share this"] = 0b10  # what is kept is what is answered
+    assert candidates(prefilter, "Share this") == [1]
+
+
+def test_the_kept_candidates_start_over_when_full() -> None:
+    prefilter = prefilter_of("(?i)^share\\b")
+    for number in range(RECENT_TEXTS + 1):
+        prefilter.candidates(f"line {number}")
+    assert len(prefilter.recent) == 1
 
 
 @pytest.mark.parametrize(

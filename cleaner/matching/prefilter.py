@@ -50,6 +50,8 @@ MAX_PREFIXES = 400  # more distinct starts than this: the reading stops at short
 MAX_CLASS_LITERALS = 10  # a required class of at most this many characters is a requirement
 REQUIREMENTS_KEPT = 2  # sets of literals a line must hold one of each of, per rule
 DIGIT = "\0digit"  # requirement "some digit", checked with one regex search per line
+RECENT_TEXTS = 4096  # lines whose candidates a prefilter keeps (then it starts over)
+RECENT_MAX_CHARS = 200  # longer lines are not kept
 
 _UNICODE_CLASS = re.compile(r"\\p\{[^}]+\}")
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -134,6 +136,9 @@ class Prefilter:
     eligible: tuple[int, ...] = ()
     literals: tuple[LiteralIndex, ...] = ()
     always: int = 0  # rules tried on every line their length limit allows
+    # The candidates of recent lines: a page prints its menu items and share buttons more than
+    # once, pages of a batch share them, and the settle pass matches the page's lines again.
+    recent: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -176,6 +181,20 @@ class Prefilter:
     def candidates(self, text: str) -> int:
         """A bitmask of the rules that may match `text` (never fewer than those that do, and
         none whose length limit `text` exceeds)."""
+        recent = self.recent
+        known = recent.get(text)
+        if known is not None:
+            return known
+        mask = self._candidates(text)
+        # Bounded in entries, so a batch does not grow it, and in length, so it keeps no long
+        # paragraph alive after its page (those rarely come again).
+        if len(text) < RECENT_MAX_CHARS:
+            if len(recent) >= RECENT_TEXTS:
+                recent.clear()
+            recent[text] = mask
+        return mask
+
+    def _candidates(self, text: str) -> int:
         tier = bisect_left(self.limits, len(text))
         if tier == len(self.limits):
             return 0
