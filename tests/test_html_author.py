@@ -80,6 +80,7 @@ BYLINES = {
     "id author": "<div id='author'>Jane Roe</div>",
     "itemprop author name": "<span itemprop='author name'>Jane Roe</span>",
     "a rel element saying me": "<span><rel>me</rel>Jane Roe</span>",
+    "a rel element saying me around a date": "<span><rel>m<time>May 2</time>e</rel>Jane Roe</span>",
     "test id": "<div data-testid='AuthorCard'>Jane Roe, Staff Writer</div>",
     "author-name class": "<strong class='post author-name'>Jane Roe</strong>",
     "author element": "<author>Jane Roe</author>",

@@ -81,10 +81,15 @@ def page_author(tree: lxml.html.HtmlElement) -> str | None:
     """The author that `trafilatura.metadata.extract_author` finds in the page, or None."""
     if not _FOLLOWS_TRAFILATURA:
         return trafilatura_metadata.extract_author(tree)
+    pruning = _Pruning(tree)
+    rels = list(tree.iter("rel"))
+    if any(pruning.holds_pruned(rel) for rel in rels):
+        # The first search reads a `<rel>` child's text as the pruning leaves it (no page has one).
+        return trafilatura_metadata.extract_author(tree)
+    me_parents = {rel.getparent() for rel in rels if _string_value(rel) == "me"}
     named: list[etree._Element] = []
     bylines: list[etree._Element] = []
     marked: list[etree._Element] = []
-    me_parents = {rel.getparent() for rel in tree.iter("rel") if _string_value(rel) == "me"}
     for element in tree.iter(etree.Element):
         if not _may_be_candidate(element, me_parents):
             continue
@@ -96,7 +101,6 @@ def page_author(tree: lxml.html.HtmlElement) -> str | None:
             bylines.append(element)
         if _is_marked(attributes):
             marked.append(element)
-    pruning = _Pruning(tree)
     for candidate in (*named, *bylines, *marked):
         if pruning.removes(candidate):
             continue
