@@ -14,11 +14,13 @@ from cleaner.label.features import (
     CLOSERS,
     SENTENCE_END_CHARS,
     SENTENCE_MARKS,
+    WORD,
     _ends_sentence,
     ends_sentence,
     is_prose,
     remember,
     word_count,
+    words_of,
 )
 
 SCRIPTS_WITHOUT_SPACES = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -81,3 +83,9 @@ def test_a_sentence_end_is_what_the_expression_finds_in_the_last_characters(text
 )
 def test_an_ascii_or_latin_text_counts_the_words_split_finds(text: str) -> None:
     assert word_count(text) == len(text.split())
+
+
+@given(st.one_of(st.text(), st.text(alphabet=st.characters(max_codepoint=127))))
+def test_the_words_of_a_text_are_what_the_word_pattern_finds(text: str) -> None:
+    # ASCII text takes another engine's scan: it must find the same words.
+    assert words_of(text) == WORD.findall(text)

@@ -22,7 +22,7 @@ from typing import Final
 import regex
 
 from cleaner.cache import cached, code_bytes, file_bytes, key_of
-from cleaner.label.features import WORD, ends_sentence, is_prose, looks_like_code, remember
+from cleaner.label.features import ends_sentence, is_prose, looks_like_code, remember, words_of
 from cleaner.label.region import BAD, GOOD, NEAR_GOOD, NEUTRAL, SHORT, Role
 
 # Stoplists compared to find a document's language: the languages of European and major
@@ -213,7 +213,7 @@ def _words(text: str) -> tuple[str, ...]:
     known = _WORDS.get(text)
     if known is not None:
         return known
-    return remember(_WORDS, text, text, tuple(WORD.findall(text.lower().replace("\xad", ""))))
+    return remember(_WORDS, text, text, tuple(words_of(text.lower().replace("\xad", ""))))
 
 
 _CLASSES: Final[dict[tuple[str, Stopwords], Role]] = {}

@@ -5,6 +5,7 @@ Pure functions of a string; no knowledge of pages, rules or labels.
 
 from __future__ import annotations
 
+import re
 from typing import Final, TypeVar
 
 import regex
@@ -36,6 +37,9 @@ def remember(memo: dict[K, T], key: K, text: str, answer: T) -> T:
 PROSE_MIN_CHARS = 150
 # A word, as every measurement of words here counts it: a run of letters, digits or underscores.
 WORD = regex.compile(r"\w+")
+# The same in ASCII text, where `\w` is these characters: the standard library's engine scans
+# for a class of them in two thirds of the time the regex module takes for `\w+`.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
 SENTENCE_END_CHARS = 64  # a sentence's final mark and the closing quotes and brackets after it
 SENTENCE_MARKS = ".!?…。！？؟।"
 CLOSERS = "\"'”’»)]」』"  # what may follow a sentence's final mark
@@ -81,6 +85,15 @@ CJK_CHARS_PER_WORD = 2
 
 
 _WORD_COUNTS: Final[dict[str, int]] = {}
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text (`WORD`), in order.
+
+    >>> words_of("Re-opened: the bridge, in 2024."), words_of("Über die Brücke")
+    (['Re', 'opened', 'the', 'bridge', 'in', '2024'], ['Über', 'die', 'Brücke'])
+    """
+    return (_ASCII_WORD if text.isascii() else WORD).findall(text)
 
 
 def word_count(text: str) -> int:

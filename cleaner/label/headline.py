@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import regex
 
-from cleaner.label.features import WORD
+from cleaner.label.features import words_of
 
 # " | ", " - ", " – ", " : ", " :: ", " · ", " » " between the parts of a `<title>`.
 SEPARATOR = regex.compile(r"\s+(?:[|–—:-]|::|·|»)\s+")
@@ -120,7 +120,7 @@ def _overlap(one: set[str], two: set[str]) -> float:
 
 
 def _words(text: str) -> set[str]:
-    return set(WORD.findall(text.casefold()))
+    return set(words_of(text.casefold()))
 
 
 def shown_headline(title_line: str, texts: Sequence[str | None], story: int) -> int | None:
