@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from properties import RULE_EXAMPLES, any_text, page_line
 
-from cleaner.matching.prefilter import RECENT_MAX_CHARS, RECENT_TEXTS, Prefilter, iter_bits, start_key
+from cleaner.label.features import CACHED_TEXTS
+from cleaner.matching.prefilter import RECENT_MAX_CHARS, Prefilter, iter_bits, start_key
 from cleaner.matching.rules import Rule, compile_pattern, load_rules
 
 RULESET = load_rules()
@@ -142,7 +143,7 @@ def test_a_short_line_s_candidates_are_kept_and_a_long_line_s_are_not() -> None:
 
 def test_the_kept_candidates_start_over_when_full() -> None:
     prefilter = prefilter_of("(?i)^share\\b")
-    for number in range(RECENT_TEXTS + 1):
+    for number in range(CACHED_TEXTS + 1):
         prefilter.candidates(f"line {number}")
     assert len(prefilter.recent) == 1
 

@@ -20,14 +20,15 @@ CACHED_TEXTS = 4096
 CACHED_MAX_CHARS = 2000
 
 
-def remember(memo: dict[K, T], key: K, text: str, answer: T) -> T:
-    """`answer`, kept in `memo` under `key` when `text` is short; a full memo starts over.
+def remember(memo: dict[K, T], key: K, text: str, answer: T, max_chars: int = CACHED_MAX_CHARS) -> T:
+    """`answer`, kept in `memo` under `key` when `text` is shorter than `max_chars`; a full memo
+    (CACHED_TEXTS) starts over.
 
     A plain dictionary, not `functools.lru_cache`: a call through the cache's wrapper cost
     more than most of the measurements it keeps (a word count, a sentence end), and the
     questions come again within a page, so keeping the most recent answers gains nothing.
     """
-    if len(text) < CACHED_MAX_CHARS:
+    if len(text) < max_chars:
         if len(memo) >= CACHED_TEXTS:
             memo.clear()
         memo[key] = answer

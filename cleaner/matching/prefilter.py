@@ -40,6 +40,7 @@ from typing import Any
 import ahocorasick
 
 from cleaner import cache
+from cleaner.label.features import remember
 
 # Lines are keyed by their first five characters: three let a line through to a rule whose
 # match it only shares a start with ("Company Town" to "comments"), and on the dev pages two
@@ -50,8 +51,9 @@ MAX_PREFIXES = 400  # more distinct starts than this: the reading stops at short
 MAX_CLASS_LITERALS = 10  # a required class of at most this many characters is a requirement
 REQUIREMENTS_KEPT = 2  # sets of literals a line must hold one of each of, per rule
 DIGIT = "\0digit"  # requirement "some digit", checked with one regex search per line
-RECENT_TEXTS = 4096  # lines whose candidates a prefilter keeps (then it starts over)
-RECENT_MAX_CHARS = 200  # longer lines are not kept
+# Lines whose candidates a prefilter keeps are shorter than this (a menu item, a share button;
+# a long paragraph rarely comes again, and is not kept alive after its page).
+RECENT_MAX_CHARS = 200
 
 _UNICODE_CLASS = re.compile(r"\\p\{[^}]+\}")
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -181,18 +183,10 @@ class Prefilter:
     def candidates(self, text: str) -> int:
         """A bitmask of the rules that may match `text` (never fewer than those that do, and
         none whose length limit `text` exceeds)."""
-        recent = self.recent
-        known = recent.get(text)
+        known = self.recent.get(text)
         if known is not None:
             return known
-        mask = self._candidates(text)
-        # Bounded in entries, so a batch does not grow it, and in length, so it keeps no long
-        # paragraph alive after its page (those rarely come again).
-        if len(text) < RECENT_MAX_CHARS:
-            if len(recent) >= RECENT_TEXTS:
-                recent.clear()
-            recent[text] = mask
-        return mask
+        return remember(self.recent, text, text, self._candidates(text), RECENT_MAX_CHARS)
 
     def _candidates(self, text: str) -> int:
         tier = bisect_left(self.limits, len(text))
