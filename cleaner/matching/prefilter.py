@@ -195,6 +195,7 @@ class Prefilter:
         folded = fold(text)
         start = start_key(folded)
         by_start = self.by_start
+        # One lookup for each length of start, 1 to PREFIX_LENGTH, written out: a loop cost more.
         mask = (
             self.always
             | by_start.get(start[:1], 0)
