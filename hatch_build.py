@@ -36,10 +36,10 @@ LAUNCHER = "newsclean_launcher.sh"
 # The modules a page spends newsclean's own time in, all strictly typed: for text (labelling,
 # settling, matching, segmenting, assembling) and for HTML (the prescan, the walk of the body,
 # the page's visible text, the rescue, the accounting, the labels; most of an HTML page's time
-# is lxml's and trafilatura's, these are the Python loops around them). Left pure: the CLI,
-# I/O, the HTML parser (its work is lxml's), repair (its time is in ftfy and regex), the rule
-# loader and the model, whose dataclasses are pickled between processes (`--jobs`) and read by
-# `dataclasses` functions that mypyc's native classes do not serve alike.
+# is lxml's and trafilatura's, these are the Python loops around them), and the model, whose
+# values every one of them builds and reads (`cleaner.model._Value` says how its classes are
+# built and pickled in either build). Left pure: the CLI, I/O, the HTML parser (its work is
+# lxml's), repair (its time is in ftfy and regex) and the rule loader.
 COMPILED = (
     "cleaner/assemble.py",
     "cleaner/html/account.py",
@@ -65,6 +65,7 @@ COMPILED = (
     "cleaner/matching/matcher.py",
     "cleaner/matching/prefilter.py",
     "cleaner/members.py",
+    "cleaner/model.py",
     "cleaner/read/segment.py",
 )
 

@@ -1,17 +1,24 @@
-"""The model's value classes: frozen slotted dataclasses, built by a quicker `__init__`."""
+"""The model's value classes: frozen slotted dataclasses, each writing out its `__init__`, which
+the compiled build runs natively and the interpreted build replaces with a quicker one."""
 
+import ast
 import copy
 import dataclasses
 import inspect
 import pickle
+from pathlib import Path
 
 import pytest
 
+import cleaner.model
 from cleaner.model import (
+    COMPILED,
+    Article,
     Block,
     BlockKind,
     Caption,
     Decision,
+    Document,
     Label,
     PageMetadata,
     Removal,
@@ -20,7 +27,8 @@ from cleaner.model import (
     _quick_init,
 )
 
-VALUE_CLASSES = [Block, Decision, PageMetadata, Caption, Removal, Repair, Trace]
+VALUE_CLASSES = [Block, Decision, PageMetadata, Document, Caption, Removal, Repair, Trace]
+MODEL_SOURCE = Path(__file__).resolve().parent.parent / "cleaner" / "model.py"
 
 
 def _plain_twin(cls: type) -> type:
@@ -33,12 +41,44 @@ def _plain_twin(cls: type) -> type:
     )
 
 
+def _class_source(cls: type) -> ast.ClassDef:
+    """The definition of `cls` in the model's source."""
+    for node in ast.parse(MODEL_SOURCE.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ClassDef) and node.name == cls.__name__:
+            return node
+    raise AssertionError(f"no class {cls.__name__} in {MODEL_SOURCE}")
+
+
 @pytest.mark.parametrize("cls", VALUE_CLASSES, ids=lambda cls: cls.__name__)
-def test_the_quick_init_takes_the_arguments_and_defaults_of_dataclass_s_own(cls: type) -> None:
-    # Ours: it sets the slots through their descriptors, never through object.__setattr__.
-    assert "_set0" in cls.__init__.__code__.co_names
-    assert "__setattr__" not in cls.__init__.__code__.co_names
-    assert str(inspect.signature(cls)) == str(inspect.signature(_plain_twin(cls)))
+def test_each_class_writes_out_an_init_that_stores_its_fields_in_order_with_their_defaults(cls: type) -> None:
+    source = _class_source(cls)
+    declared = [
+        (node.target.id, ast.unparse(node.annotation))
+        for node in source.body
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+    ]
+    (init,) = (node for node in source.body if isinstance(node, ast.FunctionDef) and node.name == "__init__")
+    fields = dataclasses.fields(cls)
+    assert [name for name, _ in declared] == [f.name for f in fields]
+    assert [(p.arg, ast.unparse(p.annotation)) for p in init.args.args[1:] if p.annotation] == declared
+    written_defaults = [eval(ast.unparse(default), vars(cleaner.model)) for default in init.args.defaults]
+    assert written_defaults == [f.default for f in fields if f.default is not dataclasses.MISSING]
+    assert [ast.unparse(statement) for statement in init.body] == [
+        f"self.{f.name} = {f.name}" for f in fields
+    ]
+
+
+@pytest.mark.parametrize("cls", VALUE_CLASSES, ids=lambda cls: cls.__name__)
+def test_each_build_runs_its_quickest_init(cls: type) -> None:
+    if COMPILED:
+        # mypyc's, in C: no Python code behind it.
+        assert not inspect.isfunction(cls.__init__)
+    else:
+        # `_quick_init`'s: it sets the slots through their descriptors, never through
+        # object.__setattr__, and takes the arguments and defaults of dataclass's own.
+        assert "_set0" in cls.__init__.__code__.co_names
+        assert "__setattr__" not in cls.__init__.__code__.co_names
+        assert str(inspect.signature(cls)) == str(inspect.signature(_plain_twin(cls)))
 
 
 def test_a_block_is_built_as_dataclass_builds_it() -> None:
@@ -67,6 +107,19 @@ def test_a_value_pickles_copies_and_replaces() -> None:
     assert pickle.loads(pickle.dumps(trace)) == trace
     assert copy.deepcopy(trace) == trace
     assert dataclasses.replace(trace.block, text="Other").text == "Other"
+    assert pickle.loads(pickle.dumps(Decision(Label.CAPTION, "r", "A", "B", 3))) == Decision(
+        Label.CAPTION, "r", "A", "B", 3
+    )
+
+
+def test_an_article_pickles_with_its_trace() -> None:
+    trace = (Trace(Block(0, 1, "Body"), Decision(Label.BODY, "structure.body")),)
+    article = Article(
+        title="Headline", body=("Body",), removed=(Removal(2, "Share", Label.BOILERPLATE, "x"),), trace=trace
+    )
+    again = pickle.loads(pickle.dumps(article))
+    assert again == article
+    assert again.trace == trace
 
 
 def test_a_default_factory_is_refused() -> None:
