@@ -3,7 +3,9 @@ per line, and the other rules keep working."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import assert_conserved, text_blocks
@@ -114,3 +116,32 @@ def test_a_cleared_line_is_tried_only_against_rules_bound_to_a_position(tmp_path
     assert [m.rule.id if m else None for m in in_the_tail] == ["mine.tail-sign-in", None]
     in_the_body = matcher.match(page, Positions(5, 5), cleared).found
     assert in_the_body == [None, None]
+
+
+class RecordingPattern:
+    """A compiled pattern that records the arguments of each search after the text."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+        self.calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+
+    def search(self, text: str, *args: Any, **kwargs: Any) -> Any:
+        self.calls.append((args, kwargs))
+        return self.pattern.search(text, *args, **kwargs)
+
+
+@pytest.mark.parametrize("builtin", [True, False], ids=["built-in rule", "user rule"])
+def test_a_rule_is_searched_holding_the_gil_as_re_does(rules: tuple[Rule, ...], builtin: bool) -> None:
+    # `concurrent=False`: by default the regex module lets the GIL go and takes it back around
+    # every match on a str, which costs more than a line's search. A built-in rule passes it by
+    # position (a keyword costs a dictionary a call); a user's rule keeps its time limit.
+    sign_in = next(rule for rule in rules if rule.id == "mine.sign-in")
+    recording = RecordingPattern(sign_in.pattern)
+    rule = replace(sign_in, builtin=builtin, compiled=recording)
+    found = (
+        Matcher([rule], timeout=TIMEOUT).match(blocks(["Sign in to read on"]), Positions(None, None)).found
+    )
+    assert found[0] is not None and found[0].rule.id == "mine.sign-in"
+    assert rule.search("Sign in to read on", TIMEOUT) is not None
+    expected = ((None, None, False), {}) if builtin else ((), {"concurrent": False, "timeout": TIMEOUT})
+    assert recording.calls == [expected, expected]

@@ -10,6 +10,8 @@ from typing import Final, TypeVar
 
 import regex
 
+from cleaner.limits import HOLD_GIL
+
 K = TypeVar("K")
 T = TypeVar("T")
 
@@ -94,7 +96,11 @@ def words_of(text: str) -> list[str]:
     >>> words_of("Re-opened: the bridge, in 2024."), words_of("Über die Brücke")
     (['Re', 'opened', 'the', 'bridge', 'in', '2024'], ['Über', 'die', 'Brücke'])
     """
-    return (_ASCII_WORD if text.isascii() else WORD).findall(text)
+    if text.isascii():
+        return _ASCII_WORD.findall(text)
+    # findall(text, pos, endpos, overlapped, concurrent): see `limits.HOLD_GIL`.
+    words: list[str] = WORD.findall(text, None, None, False, HOLD_GIL)
+    return words
 
 
 def word_count(text: str) -> int:

@@ -19,7 +19,7 @@ from typing import Final, NamedTuple
 import regex
 
 from cleaner.label.features import is_prose
-from cleaner.limits import REGEX_TIMEOUT
+from cleaner.limits import HOLD_GIL, REGEX_TIMEOUT
 from cleaner.matching.prefilter import Prefilter, readings
 from cleaner.matching.rules import Rule, RuleSet, Where
 from cleaner.model import Block, Decision
@@ -160,9 +160,9 @@ class Matcher:
             try:
                 # Rule.search, inlined: this is the hottest call of the text path.
                 found = (
-                    pattern.search(text)
+                    pattern.search(text, None, None, HOLD_GIL)
                     if self._builtin[number]
-                    else pattern.search(text, timeout=self.timeout)
+                    else pattern.search(text, concurrent=HOLD_GIL, timeout=self.timeout)
                 )
             except TimeoutError:
                 slow.append(rule)

@@ -25,7 +25,7 @@ import regex
 
 from cleaner import cache
 from cleaner.errors import RuleFileError, RuleProblem
-from cleaner.limits import REGEX_TIMEOUT
+from cleaner.limits import HOLD_GIL, REGEX_TIMEOUT
 from cleaner.matching import check
 from cleaner.model import Label
 
@@ -138,10 +138,11 @@ class Rule:
 
     def search(self, text: str, timeout: float) -> regex.Match[str] | None:
         """The pattern's first match in `text`; a user's rule raises TimeoutError after `timeout`
-        seconds, a built-in one has no time limit."""
+        seconds, a built-in one has no time limit (`limits.HOLD_GIL` says why the
+        arguments)."""
         if self.builtin:
-            return self.pattern.search(text)
-        return self.pattern.search(text, timeout=timeout)
+            return self.pattern.search(text, None, None, HOLD_GIL)
+        return self.pattern.search(text, concurrent=HOLD_GIL, timeout=timeout)
 
 
 @dataclass(frozen=True, slots=True)
