@@ -87,5 +87,10 @@ def test_an_ascii_or_latin_text_counts_the_words_split_finds(text: str) -> None:
 
 @given(st.one_of(st.text(), st.text(alphabet=st.characters(max_codepoint=127))))
 def test_the_words_of_a_text_are_what_the_word_pattern_finds(text: str) -> None:
-    # ASCII text takes another engine's scan: it must find the same words.
+    # ASCII text takes another path (a byte table and a split): it must find the same words.
+    assert words_of(text) == WORD.findall(text)
+
+
+def test_every_ascii_character_splits_or_joins_words_as_the_word_pattern_says() -> None:
+    text = "".join(f"a{chr(code)}b " for code in range(128))
     assert words_of(text) == WORD.findall(text)

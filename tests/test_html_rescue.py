@@ -3,12 +3,8 @@ text where the text path keeps it right under the headline, and nowhere else. In
 
 from __future__ import annotations
 
-from hypothesis import example, given
-from hypothesis import strategies as st
-
 from cleaner import clean
 from cleaner.html.rescue import (
-    _ASCII_WORD,
     Headed,
     _grams,
     extracted_grams,
@@ -18,7 +14,6 @@ from cleaner.html.rescue import (
     trigrams,
 )
 from cleaner.html.visible import visible_page
-from cleaner.label.features import WORD
 from cleaner.model import Block, Decision, Label
 
 PARAGRAPH = (
@@ -124,15 +119,6 @@ def test_the_trigrams_of_an_extraction_are_built_once_for_all_the_rescues_looks(
     last_extracted(lines, extracted)
     assert _grams.cache_info().misses == 1  # the second look read the first one's trigrams
     assert extracted_grams(extracted) == trigrams(PARAGRAPH) | trigrams(LEDE)
-
-
-ASCII = st.text(st.characters(max_codepoint=0x7F), max_size=60)
-
-
-@given(ASCII)
-@example("".join(map(chr, range(0x80))))
-def test_ascii_texts_are_cut_into_the_same_words_by_the_faster_pattern(text: str) -> None:
-    assert _ASCII_WORD.findall(text) == WORD.findall(text)
 
 
 def test_other_texts_are_cut_into_words_by_the_unicode_pattern() -> None:

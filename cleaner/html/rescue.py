@@ -22,11 +22,10 @@ trafilatura's choices far more often than it is right, so it confirms and never 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
-from cleaner.label.features import WORD, is_prose, word_count
+from cleaner.label.features import is_prose, word_count, words_of
 from cleaner.members import BODY
 from cleaner.model import Block, Decision
 
@@ -44,9 +43,6 @@ EMBEDDED_POST = "html.embedded-post"
 HEADLINE_SHARE = 0.4
 
 Trigram = tuple[str, str, str]
-# `WORD` for ASCII texts (most lines; `str.isascii` costs nothing): there the standard library's
-# `\w` is the `regex` module's (letters, digits, underscore), and its `findall` is faster.
-_ASCII_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +100,7 @@ def trigrams(text: str) -> frozenset[Trigram]:
     >>> sorted(trigrams("The pier, rebuilt at last"))
     [('The', 'pier', 'rebuilt'), ('pier', 'rebuilt', 'at'), ('rebuilt', 'at', 'last')]
     """
-    words = (_ASCII_WORD if text.isascii() else WORD).findall(text)
+    words = words_of(text)
     return frozenset(zip(words, words[1:], words[2:], strict=False))  # the shorter ones end it
 
 

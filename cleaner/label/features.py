@@ -5,7 +5,6 @@ Pure functions of a string; no knowledge of pages, rules or labels.
 
 from __future__ import annotations
 
-import re
 from typing import Final, TypeVar
 
 import regex
@@ -40,9 +39,10 @@ def remember(memo: dict[K, T], key: K, text: str, answer: T, max_chars: int = CA
 PROSE_MIN_CHARS = 150
 # A word, as every measurement of words here counts it: a run of letters, digits or underscores.
 WORD = regex.compile(r"\w+")
-# The same in ASCII text, where `\w` is these characters: the standard library's engine scans
-# for a class of them in two thirds of the time the regex module takes for `\w+`.
-_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+# The same in ASCII text, where `\w` is letters, digits and the underscore: every other byte
+# made a space, the text's words are what `str.split` gives (`words_of`).
+_ASCII_WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_ASCII_NON_WORD_TO_SPACE = bytes(byte if byte in _ASCII_WORD_BYTES else 0x20 for byte in range(256))
 SENTENCE_END_CHARS = 64  # a sentence's final mark and the closing quotes and brackets after it
 SENTENCE_MARKS = ".!?…。！？؟।"
 CLOSERS = "\"'”’»)]」』"  # what may follow a sentence's final mark
@@ -97,7 +97,9 @@ def words_of(text: str) -> list[str]:
     (['Re', 'opened', 'the', 'bridge', 'in', '2024'], ['Über', 'die', 'Brücke'])
     """
     if text.isascii():
-        return _ASCII_WORD.findall(text)
+        # A byte table and a split: two thirds of the time of a regex scan for the class of the
+        # word characters (the standard library's, itself faster than the regex module's `\w+`).
+        return text.encode().translate(_ASCII_NON_WORD_TO_SPACE).decode().split()
     # findall(text, pos, endpos, overlapped, concurrent): see `limits.HOLD_GIL`.
     words: list[str] = WORD.findall(text, None, None, False, HOLD_GIL)
     return words
