@@ -43,7 +43,8 @@ class _Value:
 
     A value pickles as its class and its fields in order, built again by `__init__`: a compiled
     frozen class cannot unpickle through the `__setstate__` that dataclass writes, which sets
-    its fields through `__setattr__`.
+    its fields through `__setattr__`. Compiled, the classes cannot be subclassed in Python (as
+    no compiled class can): they are values, to be built and read, not extended.
     """
 
     __slots__ = ()
