@@ -21,7 +21,7 @@ from pathlib import Path
 import regex
 
 from cleaner.errors import RuleFileError
-from cleaner.label.features import WORD, ends_sentence
+from cleaner.label.features import ends_sentence, words_of
 from cleaner.learn.family import Families, slug
 from cleaner.learn.site import Finding
 from cleaner.matching import check
@@ -96,17 +96,14 @@ def _keep_examples(finding: Finding, article: Sequence[str]) -> tuple[str, ...]:
     """Article lines that the rule must leave alone: those sharing most words with its lines
     first (the lookalikes a reviewer worries about), then the shortest, then by text."""
     words = {
-        word.lower()
-        for text in finding.examples
-        for word in WORD.findall(text)
-        if len(word) >= LOOKALIKE_CHARS
+        word.lower() for text in finding.examples for word in words_of(text) if len(word) >= LOOKALIKE_CHARS
     }
     # Sentences first: the article text a reviewer recognises as such.
     candidates = [line for line in article if len(line.split()) >= KEEP_MIN_WORDS and ends_sentence(line)]
     candidates = candidates or [line for line in article if len(line.split()) >= KEEP_MIN_WORDS]
 
     def order(line: str) -> tuple[int, int, str]:
-        shared = len(words & {word.lower() for word in WORD.findall(line) if len(word) >= LOOKALIKE_CHARS})
+        shared = len(words & {word.lower() for word in words_of(line) if len(word) >= LOOKALIKE_CHARS})
         return (-shared, len(line), line)
 
     chosen = tuple(sorted(candidates, key=order)[:KEEP_EXAMPLES])
